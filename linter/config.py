@@ -1,0 +1,354 @@
+"""Configuration: ``[tool.texthygiene]`` in pyproject.toml or a ``.texthygiene.toml``.
+
+The nearest configuration file above a checked file (up to the repository root) applies to
+it, as in ruff; ``--config FILE`` replaces discovery and ``--config 'KEY = VALUE'`` overrides
+single keys. Every key is validated: an unknown key, an unknown rule code or a wrong type is
+a :class:`ConfigError` that names the file and the key.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from linter.core.rule import Context, Option
+from linter.rules import SelectionError, registry, resolve, validate_selector
+
+CONFIG_FILES = (".texthygiene.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.rst", "*.text")
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
+                   ".texthygiene_cache", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
+                   ".ruff_cache", "build", "dist", "site-packages")
+
+LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "extend-exclude", "include",
+             "extend-include", "extend-packs", "fixable", "unfixable")
+TOP_KEYS = set(LIST_KEYS) | {"per-file-ignores", "unsafe-fixes", "respect-gitignore"}
+
+
+class ConfigError(Exception):
+    """A configuration problem, naming the file and the key."""
+
+    def __init__(self, source: str, key: str | None, problem: str):
+        self.source, self.key, self.problem = source, key, problem
+        where = f"{source}: key {key!r}" if key else source
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass
+class Settings:
+    """The effective configuration for a group of files."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    extend_include: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    extend_packs: list[str] = field(default_factory=list)
+    fixable: list[str] | None = None
+    unfixable: list[str] = field(default_factory=list)
+    unsafe_fixes: bool = False
+    respect_gitignore: bool = True
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: the file the settings came from (None: defaults) and the folder paths are relative to
+    source: str | None = None
+    root: str = "."
+
+    # -- derived ------------------------------------------------------------------------
+    def codes(self) -> set[str]:
+        return resolve(self.select, self.ignore, self.extend_select)
+
+    def codes_for(self, path: str) -> set[str]:
+        """Selected codes for one file, after ``per-file-ignores``."""
+        codes = self.codes()
+        if self.per_file_ignores:
+            rel = _relative(path, self.root)
+            for pattern, ignored in self.per_file_ignores.items():
+                if _glob_match(rel, pattern):
+                    codes -= resolve(select=["ALL"], ignore=None) & _expand_all(ignored)
+        return codes
+
+    def fixable_codes(self) -> set[str] | None:
+        if self.fixable is None and not self.unfixable:
+            return None
+        return resolve(self.fixable or ["ALL"], self.unfixable)
+
+    def is_excluded(self, path: str) -> bool:
+        rel = _relative(path, self.root)
+        return any(_glob_match(rel, p) for p in (*self.exclude, *self.extend_exclude))
+
+    def is_included(self, path: str) -> bool:
+        name = os.path.basename(path)
+        return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p)
+                   for p in (*self.include, *self.extend_include))
+
+    def context(self) -> Context:
+        return Context(options=self.options, pack_paths=pack_paths(self.extend_packs, self.root))
+
+    def fingerprint(self) -> str:
+        """A stable text that changes whenever a setting that affects results changes."""
+        import json
+        return json.dumps([sorted(self.codes()), self.options, self.extend_packs,
+                           self.per_file_ignores, self.unsafe_fixes], sort_keys=True, default=str)
+
+
+def _expand_all(selectors: list[str]) -> set[str]:
+    out: set[str] = set()
+    for s in selectors:
+        out |= resolve(select=[s])
+    return out
+
+
+def _relative(path: str, root: str) -> str:
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:
+        rel = path
+    return rel.replace(os.sep, "/")
+
+
+def _glob_match(rel: str, pattern: str) -> bool:
+    """Match a relative posix path against a glob: the whole path, a suffix, or any one part."""
+    pattern = pattern.rstrip("/")
+    if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
+        return True
+    if "/" not in pattern:
+        return any(fnmatch.fnmatch(part, pattern) for part in rel.split("/"))
+    return fnmatch.fnmatch(rel, "*/" + pattern) or fnmatch.fnmatch(rel, "*/" + pattern + "/*")
+
+
+# -- options declared by rules --------------------------------------------------------------
+def option_specs() -> dict[str, dict[str, Option]]:
+    """section -> option name -> Option, gathered from every rule."""
+    specs: dict[str, dict[str, Option]] = {}
+    for rule in registry().values():
+        if rule.section:
+            for opt in rule.options:
+                specs.setdefault(rule.section, {})[opt.name] = opt
+    return specs
+
+
+def default_options() -> dict[str, dict[str, Any]]:
+    return {sec: {n: o.default for n, o in opts.items()} for sec, opts in option_specs().items()}
+
+
+def default_context(options: dict[str, dict[str, Any]] | None = None) -> Context:
+    """A context with every option at its default, overridden by ``options`` (validated)."""
+    merged = default_options()
+    if options:
+        parsed = parse_table({k: v for k, v in options.items()}, "<options>")
+        for sec, vals in parsed.options.items():
+            merged.setdefault(sec, {}).update(vals)
+    return Context(options=merged, pack_paths=pack_paths([], "."))
+
+
+def pack_paths(extend_packs: list[str], root: str) -> dict[str, list[str]]:
+    """Family folder -> pack files: built in, then entry points, then the user's."""
+    from linter.core.packs import builtin_pack_paths, entry_point_pack_paths
+
+    out: dict[str, list[str]] = {}
+    for family in ("debris", "names", "encoding", "typography"):
+        out[family] = builtin_pack_paths(family) + entry_point_pack_paths(family)
+    for p in extend_packs:
+        path = p if os.path.isabs(p) else os.path.join(root, p)
+        out.setdefault("user", []).append(path)
+    return out
+
+
+# -- parsing and validation -----------------------------------------------------------------
+def _type_name(t) -> str:
+    ts = t if isinstance(t, tuple) else (t,)
+    return " or ".join({str: "a string", bool: "true/false", int: "an integer", float: "a number",
+                        list: "a list", dict: "a table"}.get(x, x.__name__) for x in ts)
+
+
+def _check_type(value, types, source, key):
+    ts = types if isinstance(types, tuple) else (types,)
+    if isinstance(value, bool) and bool not in ts:
+        raise ConfigError(source, key, f"must be {_type_name(types)}, not {value!r}")
+    if not isinstance(value, ts):
+        raise ConfigError(source, key, f"must be {_type_name(types)}, not {type(value).__name__}")
+
+
+def _str_list(value, source, key) -> list[str]:
+    if isinstance(value, str):
+        raise ConfigError(source, key, f"must be a list of strings, e.g. [{value!r}]")
+    _check_type(value, list, source, key)
+    for item in value:
+        if not isinstance(item, str):
+            raise ConfigError(source, key, f"must be a list of strings; {item!r} is not a string")
+    return list(value)
+
+
+def _codes_list(value, source, key) -> list[str]:
+    items = _str_list(value, source, key)
+    for item in items:
+        try:
+            validate_selector(item)
+        except SelectionError:
+            raise ConfigError(source, key, f"unknown rule code or prefix {item!r} "
+                              "(see `texthygiene rules`)") from None
+    return items
+
+
+def parse_table(table: dict[str, Any], source: str, base: Settings | None = None,
+                root: str = ".") -> Settings:
+    """Validate a ``[tool.texthygiene]`` table and layer it over ``base``."""
+    s = replace(base) if base else Settings()
+    s.options = {sec: dict(v) for sec, v in (base.options if base else default_options()).items()}
+    s.source, s.root = source, root
+    specs = option_specs()
+    for key, value in table.items():
+        attr = key.replace("-", "_")
+        if key in ("select", "ignore", "extend-select", "fixable", "unfixable"):
+            setattr(s, attr, _codes_list(value, source, key))
+        elif key in LIST_KEYS:
+            setattr(s, attr, _str_list(value, source, key))
+        elif key == "per-file-ignores":
+            _check_type(value, dict, source, key)
+            s.per_file_ignores = {pat: _codes_list(v, source, f"{key}.{pat}")
+                                  for pat, v in value.items()}
+        elif key in ("unsafe-fixes", "respect-gitignore"):
+            _check_type(value, bool, source, key)
+            setattr(s, attr, value)
+        elif key in specs:
+            _check_type(value, dict, source, key)
+            for name, v in value.items():
+                opt = specs[key].get(name)
+                if opt is None:
+                    known = ", ".join(sorted(specs[key])) or "none"
+                    raise ConfigError(source, f"{key}.{name}",
+                                      f"unknown option (options of [{key}]: {known})")
+                _check_type(v, opt.type, source, f"{key}.{name}")
+                if opt.choices and v not in opt.choices:
+                    raise ConfigError(source, f"{key}.{name}",
+                                      f"must be one of {', '.join(map(repr, opt.choices))}, not {v!r}")
+                if isinstance(v, list) and opt.default is not None and isinstance(opt.default, list):
+                    _str_list(v, source, f"{key}.{name}")
+                s.options.setdefault(key, {})[name] = v
+        else:
+            known = sorted(TOP_KEYS | set(specs))
+            raise ConfigError(source, key, f"unknown key (known keys: {', '.join(known)})")
+    return s
+
+
+def read_toml(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, None, f"invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(path, None, f"cannot read: {exc.strerror}") from None
+
+
+def table_in(path: str) -> dict[str, Any] | None:
+    """The texthygiene table of a config file, or None when a pyproject.toml has none."""
+    data = read_toml(path)
+    if os.path.basename(path) == "pyproject.toml":
+        tool = data.get("tool", {})
+        return tool.get("texthygiene") if isinstance(tool, dict) else None
+    if "tool" in data and isinstance(data["tool"], dict) and "texthygiene" in data["tool"]:
+        return data["tool"]["texthygiene"]
+    return data
+
+
+def load_file(path: str, base: Settings | None = None) -> Settings:
+    table = table_in(path)
+    root = os.path.dirname(os.path.abspath(path))
+    return parse_table(table or {}, path, base, root)
+
+
+def parse_inline(overrides: list[str]) -> dict[str, Any]:
+    """``--config 'KEY = VALUE'`` strings as one nested table (dotted keys allowed)."""
+    out: dict[str, Any] = {}
+    for text in overrides:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError("--config", text, f"not a TOML 'KEY = VALUE' override: {exc}") from None
+        _deep_merge(out, data)
+    return out
+
+
+def _deep_merge(into: dict, new: dict) -> None:
+    for k, v in new.items():
+        if isinstance(v, dict) and isinstance(into.get(k), dict):
+            _deep_merge(into[k], v)
+        else:
+            into[k] = v
+
+
+class ConfigResolver:
+    """Finds the settings for each file: nearest config upwards to the repository root."""
+
+    def __init__(self, config_file: str | None = None, overrides: dict[str, Any] | None = None,
+                 cli: dict[str, Any] | None = None):
+        self.overrides = overrides or {}
+        self.cli = cli or {}
+        self._by_dir: dict[str, Settings] = {}
+        self._by_file: dict[str, Settings] = {}
+        self.fixed: Settings | None = None
+        if config_file:
+            self.fixed = self._finish(load_file(config_file), config_file)
+
+    def _finish(self, s: Settings, source: str) -> Settings:
+        if self.overrides:
+            s = parse_table(self.overrides, "--config", s, s.root)
+            s.source = source
+        for key, value in self.cli.items():
+            if value is not None:
+                setattr(s, key, value)
+        return s
+
+    def for_path(self, path: str) -> Settings:
+        if self.fixed is not None:
+            return self.fixed
+        directory = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) \
+            else os.path.abspath(path)
+        return self.for_dir(directory)
+
+    def for_dir(self, directory: str) -> Settings:
+        if directory in self._by_dir:
+            return self._by_dir[directory]
+        found = self._find(directory)
+        if found in self._by_file:
+            settings = self._by_file[found]
+        else:
+            if found:
+                settings = self._finish(load_file(found), found)
+            else:
+                settings = self._finish(Settings(root=os.getcwd()), "defaults")
+            self._by_file[found] = settings
+        self._by_dir[directory] = settings
+        return settings
+
+    def _find(self, directory: str) -> str | None:
+        d = directory
+        while True:
+            if d in self._by_dir:
+                src = self._by_dir[d].source
+                return src if src not in (None, "defaults", "--config") else None
+            for name in CONFIG_FILES:
+                candidate = os.path.join(d, name)
+                if os.path.isfile(candidate):
+                    if name == "pyproject.toml" and table_in(candidate) is None:
+                        continue
+                    return candidate
+            if os.path.exists(os.path.join(d, ".git")):
+                return None
+            parent = os.path.dirname(d)
+            if parent == d:
+                return None
+            d = parent

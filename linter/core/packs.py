@@ -1,0 +1,98 @@
+"""Loading and validating TOML rule packs (data files that rules compile into matchers).
+
+Built-in packs live in ``linter/packs/<family>/*.toml``. Users add their own with
+``extend-packs = ["path.toml"]``; installed distributions add theirs through the entry point
+group ``texthygiene.packs`` (an entry point whose object is a path, a list of paths, or a
+callable returning either). Every problem is a :class:`PackError` naming the file, the entry
+and what is wrong.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+PACKS_DIR = Path(__file__).resolve().parent.parent / "packs"
+ENTRY_POINT_GROUP = "texthygiene.packs"
+
+
+class PackError(Exception):
+    """A pack that cannot be used: names the file, the entry and the problem."""
+
+    def __init__(self, path: str | Path, problem: str, entry: str | None = None):
+        self.path, self.problem, self.entry = str(path), problem, entry
+        where = f"{self.path}: entry {entry!r}" if entry else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+def read_pack(path: str | Path) -> dict[str, Any]:
+    """Parse one pack file; syntax errors become :class:`PackError`."""
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise PackError(path, "no such pack file") from None
+    except OSError as exc:
+        raise PackError(path, f"cannot read pack: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(path, f"invalid TOML: {exc}") from None
+
+
+def builtin_pack_paths(family: str) -> list[str]:
+    """Paths of the packs shipped for ``family`` (a folder name such as ``debris``)."""
+    folder = PACKS_DIR / family
+    return sorted(str(p) for p in folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def entry_point_pack_paths(family: str) -> list[str]:
+    """Pack paths that installed distributions register under ``texthygiene.packs``.
+
+    Entry point names are ``<family>`` or ``<family>.<anything>``.
+    """
+    from importlib.metadata import entry_points
+
+    out: list[str] = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name != family and not ep.name.startswith(family + "."):
+            continue
+        try:
+            obj = ep.load()
+            if callable(obj):
+                obj = obj()
+        except Exception as exc:  # a broken plugin must not crash the run
+            raise PackError(f"entry point {ep.name}={ep.value}", f"cannot load: {exc}") from None
+        paths = [obj] if isinstance(obj, (str, Path)) else list(obj)
+        out.extend(str(p) for p in paths)
+    return out
+
+
+def require(entry: dict, key: str, types: type | tuple[type, ...], path, entry_name: str,
+            required: bool = True, default: Any = None) -> Any:
+    """Read ``entry[key]`` checking its type; a missing or mistyped value is a :class:`PackError`."""
+    if key not in entry:
+        if required:
+            raise PackError(path, f"missing required key {key!r}", entry_name)
+        return default
+    value = entry[key]
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in _as_tuple(types)):
+        names = "/".join(t.__name__ for t in _as_tuple(types))
+        raise PackError(path, f"key {key!r} must be {names}, not {type(value).__name__}", entry_name)
+    return value
+
+
+def reject_unknown(entry: dict, allowed: set[str], path, entry_name: str) -> None:
+    """Fail on keys a pack entry may not have (usually a typo)."""
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise PackError(path, f"unknown key(s) {', '.join(map(repr, unknown))}; "
+                        f"allowed: {', '.join(sorted(allowed))}", entry_name)
+
+
+def _as_tuple(types) -> tuple:
+    return types if isinstance(types, tuple) else (types,)

@@ -1,0 +1,105 @@
+"""The engine: run rules over a document, honour suppressions, and fix to a fixpoint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from linter.core import suppression
+from linter.core.document import Document
+from linter.core.findings import Edit, Finding, apply_edits
+from linter.core.rule import Context, Rule
+
+MAX_FIX_ITERATIONS = 10
+
+
+class RuleCrash(Exception):
+    """A rule raised on a document: a bug in texthygiene, reported without a traceback."""
+
+    def __init__(self, code: str, path: str, exc: BaseException):
+        self.code, self.path, self.exc = code, path, exc
+        super().__init__(f"rule {code} failed on {path}: {type(exc).__name__}: {exc} "
+                         f"(a texthygiene bug: please report it; ignore {code} to go on)")
+
+
+def instantiate(rule_classes: Iterable[type[Rule]]) -> list[Rule]:
+    return [cls() for cls in rule_classes]
+
+
+def check(doc: Document, rules: Sequence[Rule], ctx: Context | None = None) -> list[Finding]:
+    """All findings of ``rules`` on ``doc``, suppressions applied, sorted by position."""
+    ctx = ctx or Context()
+    findings: list[Finding] = []
+    for rule in rules:
+        if doc.kind not in rule.kinds:
+            continue
+        try:
+            for f in rule.check(doc, ctx):
+                if not f.name:
+                    f.name = rule.name
+                findings.append(f)
+        except Exception as exc:
+            raise RuleCrash(rule.code, doc.path, exc) from exc
+    if findings:
+        sup = suppression.parse(doc.text, doc.kind)
+        if sup:
+            findings = [f for f in findings if not sup.silences(f.code, doc.line_index(f.start))]
+    findings.sort(key=lambda f: (f.start, f.code, f.end))
+    return findings
+
+
+@dataclass
+class FixResult:
+    """What fixing one document did."""
+
+    original: Document
+    fixed: Document
+    applied: list[Finding] = field(default_factory=list)
+    remaining: list[Finding] = field(default_factory=list)
+    converged: bool = True
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed.text != self.original.text
+
+
+def choose_fixes(findings: list[Finding], unsafe: bool) -> tuple[list[Finding], list[Edit]]:
+    """The findings whose fixes can be applied together (no overlapping edits), in order."""
+    chosen: list[Finding] = []
+    edits: list[Edit] = []
+    candidates = [f for f in findings if f.fix and (unsafe or f.fix.is_safe)]
+    candidates.sort(key=lambda f: (f.fix.start, f.fix.end))
+    last_end = -1
+    for f in candidates:
+        fe = f.fix.edits
+        if fe[0].start < last_end or any(a.end > b.start for a, b in zip(fe, fe[1:])):
+            continue
+        chosen.append(f)
+        edits.extend(fe)
+        last_end = max(e.end for e in fe)
+    edits.sort()
+    return chosen, edits
+
+
+def fix(doc: Document, rules: Sequence[Rule], ctx: Context | None = None, unsafe: bool = False,
+        max_iterations: int = MAX_FIX_ITERATIONS) -> FixResult:
+    """Apply fixes until none applies (at most ``max_iterations`` rounds)."""
+    ctx = ctx or Context()
+    result = FixResult(original=doc, fixed=doc)
+    current = doc
+    findings = check(current, rules, ctx)
+    for _ in range(max_iterations):
+        chosen, edits = choose_fixes(findings, unsafe)
+        if not edits:
+            break
+        new_text = apply_edits(current.text, edits)
+        if new_text == current.text:
+            break
+        result.applied.extend(chosen)
+        current = current.with_text(new_text, edits)
+        findings = check(current, rules, ctx)
+    else:
+        result.converged = not choose_fixes(findings, unsafe)[1]
+    result.fixed = current
+    result.remaining = findings
+    return result

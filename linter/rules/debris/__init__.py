@@ -1,0 +1,3 @@
+"""D: scraping debris left in text after extraction (site chrome, counters, teasers, captions)."""
+
+RULES: tuple = ()

@@ -1,0 +1,3 @@
+"""E: encoding and Unicode damage (mojibake, entities, invisible and control characters)."""
+
+RULES: tuple = ()

@@ -1,0 +1,3 @@
+"""N: inconsistent transliterations and renamings (Kiev/Kyiv, Zelensky/Zelenskyy)."""
+
+RULES: tuple = ()

@@ -1,0 +1,3 @@
+"""P: punctuation and typography slips (doubled quotes, fused words, spacing)."""
+
+RULES: tuple = ()
