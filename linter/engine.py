@@ -63,11 +63,16 @@ class FixResult:
         return self.fixed.text != self.original.text
 
 
-def choose_fixes(findings: list[Finding], unsafe: bool) -> tuple[list[Finding], list[Edit]]:
-    """The findings whose fixes can be applied together (no overlapping edits), in order."""
+def choose_fixes(findings: list[Finding], unsafe: bool,
+                 fixable: set[str] | None = None) -> tuple[list[Finding], list[Edit]]:
+    """The findings whose fixes can be applied together (no overlapping edits), in order.
+
+    ``fixable`` limits fixing to those codes (None: every code).
+    """
     chosen: list[Finding] = []
     edits: list[Edit] = []
-    candidates = [f for f in findings if f.fix and (unsafe or f.fix.is_safe)]
+    candidates = [f for f in findings if f.fix and (unsafe or f.fix.is_safe)
+                  and (fixable is None or f.code in fixable)]
     candidates.sort(key=lambda f: (f.fix.start, f.fix.end))
     last_end = -1
     for f in candidates:
@@ -82,14 +87,14 @@ def choose_fixes(findings: list[Finding], unsafe: bool) -> tuple[list[Finding], 
 
 
 def fix(doc: Document, rules: Sequence[Rule], ctx: Context | None = None, unsafe: bool = False,
-        max_iterations: int = MAX_FIX_ITERATIONS) -> FixResult:
+        max_iterations: int = MAX_FIX_ITERATIONS, fixable: set[str] | None = None) -> FixResult:
     """Apply fixes until none applies (at most ``max_iterations`` rounds)."""
     ctx = ctx or Context()
     result = FixResult(original=doc, fixed=doc)
     current = doc
     findings = check(current, rules, ctx)
     for _ in range(max_iterations):
-        chosen, edits = choose_fixes(findings, unsafe)
+        chosen, edits = choose_fixes(findings, unsafe, fixable)
         if not edits:
             break
         new_text = apply_edits(current.text, edits)
@@ -99,7 +104,7 @@ def fix(doc: Document, rules: Sequence[Rule], ctx: Context | None = None, unsafe
         current = current.with_text(new_text, edits)
         findings = check(current, rules, ctx)
     else:
-        result.converged = not choose_fixes(findings, unsafe)[1]
+        result.converged = not choose_fixes(findings, unsafe, fixable)[1]
     result.fixed = current
     result.remaining = findings
     return result

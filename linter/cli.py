@@ -1,0 +1,333 @@
+"""The ``texthygiene`` command line: ``check``, ``fix``, ``rule``, ``rules``, ``install-hook``.
+
+Exit codes: 0 clean, 1 findings (for ``fix``: findings remain), 2 error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from linter import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with the command line, the configuration or the packs: exit 2."""
+
+
+def _codes_arg(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _add_run_options(p: argparse.ArgumentParser, fix: bool) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files or folders to check (default: .); '-' reads standard input")
+    sel = p.add_argument_group("rule selection")
+    sel.add_argument("--select", type=_codes_arg, action="extend", default=None,
+                     help="comma-separated rule codes or prefixes to enable (e.g. D,N101)")
+    sel.add_argument("--ignore", type=_codes_arg, action="extend", default=None,
+                     help="comma-separated rule codes or prefixes to disable")
+    sel.add_argument("--extend-select", type=_codes_arg, action="extend", default=None,
+                     help="codes to enable on top of the selection")
+    cfg = p.add_argument_group("configuration")
+    cfg.add_argument("--config", action="append", default=[], metavar="FILE | 'KEY = VALUE'",
+                     help="a config file, or an inline TOML override such as "
+                          "\"names.scope = 'corpus'\" (repeatable)")
+    cfg.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    out = p.add_argument_group("output")
+    out.add_argument("--format", "--output-format", dest="format", default=None,
+                     choices=("text", "concise", "json", "github", "sarif"),
+                     help="report format (default: text; github inside GitHub Actions is your choice)")
+    out.add_argument("-o", "--output-file", default=None, help="write the report to a file")
+    out.add_argument("--statistics", action="store_true", help="show counts per rule")
+    out.add_argument("-q", "--quiet", action="store_true", help="print findings only")
+    out.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings exist")
+    run = p.add_argument_group("running")
+    run.add_argument("--stdin-filename", default=None,
+                     help="the name standard input is checked as (for config and file type)")
+    run.add_argument("--jobs", "-j", type=int, default=None,
+                     help="worker processes (default: all cores; none for a handful of files)")
+    run.add_argument("--no-cache", action="store_true",
+                     help="do not read or write .texthygiene_cache/ (also TEXTHYGIENE_NO_CACHE=1)")
+    run.add_argument("--unsafe-fixes", dest="unsafe_fixes", action="store_true", default=None,
+                     help="also apply (fix) or offer (check) fixes that a heuristic judged")
+    run.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false")
+    run.add_argument("--diff", action="store_true",
+                     help="print the fixes as a unified diff and write nothing")
+    if fix:
+        run.add_argument("--convert-encoding", action="store_true",
+                         help="rewrite files that are not UTF-8 as UTF-8 when the encoding is certain")
+    else:
+        run.add_argument("--fix", action="store_true", help="apply safe fixes (same as `fix`)")
+        run.add_argument("--staged", action="store_true",
+                         help="check the staged content of staged files (for a git pre-commit hook)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="texthygiene",
+        description="Find, explain and fix scraping debris, mojibake, inconsistent name "
+                    "spellings and typography slips in plain-text and Markdown files.")
+    parser.add_argument("--version", action="version", version=f"texthygiene {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_run_options(sub.add_parser("check", help="report findings (exit 1 when any)"), fix=False)
+    _add_run_options(sub.add_parser("fix", help="apply safe fixes in place"), fix=True)
+    p = sub.add_parser("rule", help="explain a rule")
+    p.add_argument("code", help="a rule code (D101) or name")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("rules", help="list every rule")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("install-hook", help="install a plain git pre-commit hook in this repository")
+    p.add_argument("--force", action="store_true", help="replace a hook texthygiene did not write")
+    return parser
+
+
+# -- commands -------------------------------------------------------------------------------
+def _resolver(args):
+    """Configuration for the run: discovered per file, or --config FILE, plus inline overrides."""
+    from linter.config import ConfigResolver, Settings, parse_inline, parse_table
+
+    config_files, inline = [], []
+    for item in args.config:
+        if "=" not in item:
+            if not os.path.isfile(item):
+                raise UsageError(f"--config {item}: no such file (or write 'KEY = VALUE')")
+            config_files.append(item)
+        else:
+            inline.append(item)
+    if len(config_files) > 1:
+        raise UsageError("--config FILE may be given once")
+    overrides = parse_inline(inline) if inline else {}
+    resolver = ConfigResolver(config_files[0] if config_files else None, overrides)
+    if args.isolated and not config_files:
+        base = Settings(root=os.getcwd(), source="--isolated")
+        resolver.fixed = parse_table(overrides, "--config", base, os.getcwd()) if overrides else base
+    _apply_cli_selection(resolver, args)
+    return resolver
+
+
+def _apply_cli_selection(resolver, args) -> None:
+    """Command-line selection wins over configuration, as in ruff."""
+    from linter.rules import SelectionError, resolve
+
+    for opt in ("select", "ignore", "extend_select"):
+        for code in getattr(args, opt) or ():
+            try:
+                resolve(select=[code])
+            except SelectionError:
+                raise UsageError(f"--{opt.replace('_', '-')}: unknown rule code or prefix "
+                                 f"{code!r} (see `texthygiene rules`)") from None
+    original_finish = resolver._finish
+
+    def finish(settings, source):
+        s = original_finish(settings, source)
+        if args.select is not None:
+            s.select = list(args.select)
+        if args.ignore:
+            s.ignore = list(s.ignore) + list(args.ignore)
+        if args.extend_select:
+            s.extend_select = list(s.extend_select) + list(args.extend_select)
+        return s
+
+    resolver._finish = finish
+    if resolver.fixed is not None:
+        resolver.fixed = finish(resolver.fixed, resolver.fixed.source)
+
+
+def _staged_sources(resolver):
+    import subprocess
+
+    from linter import files
+
+    try:
+        out = subprocess.run(["git", "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"],
+                             capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        raise UsageError("--staged: not inside a git repository") from None
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True,
+                         text=True).stdout.strip()
+    for name in (n for n in out.decode("utf-8", "surrogateescape").split("\0") if n):
+        path = os.path.join(top, name)
+        settings = resolver.for_path(path)
+        if not settings.is_included(path) or settings.is_excluded(path):
+            continue
+        data = subprocess.run(["git", "show", f":{name}"], cwd=top, capture_output=True).stdout
+        src = files.decode(path, data)
+        yield src, files.display_path(path), settings
+
+
+def cmd_run(args, mode: str) -> int:
+    from linter import reporters, runner
+    from linter.rules import registry
+
+    resolver = _resolver(args)
+    opts = runner.RunOptions(
+        mode=mode, unsafe_fixes=args.unsafe_fixes, diff=args.diff, jobs=args.jobs,
+        cache=not args.no_cache, convert_encoding=getattr(args, "convert_encoding", False),
+        stdin_filename=args.stdin_filename)
+    paths = args.paths or ["."]
+    errors: list[str] = []
+    results = []
+    if getattr(args, "staged", False):
+        for src, display, settings in _staged_sources(resolver):
+            results.append(runner.process_source(src, display, settings, opts, write=False))
+    elif paths == ["-"]:
+        results.append(runner.run_stdin(sys.stdin.buffer.read(), resolver, opts))
+    else:
+        if "-" in paths:
+            raise UsageError("'-' (standard input) cannot be mixed with other paths")
+        found, errors = runner.discover(paths, resolver)
+        results = runner.run(found, resolver, opts)
+
+    findings = [f for r in results for f in r.findings]
+    errors += [r.error for r in results if r.error]
+    notices = [r.notice for r in results if r.notice]
+    fixed = sum(r.fixed for r in results)
+    fmt = args.format or "text"
+    settings = resolver.for_path(paths[0] if paths != ["-"] else ".")
+    unsafe = settings.unsafe_fixes if args.unsafe_fixes is None else args.unsafe_fixes
+    rules = registry()
+
+    report = []
+    if args.diff:
+        report.extend(r.diff for r in results if r.diff)
+    if fmt in ("text", "concise"):
+        if not args.diff:
+            report.append(reporters.text(findings, unsafe))
+        if args.statistics:
+            report = [reporters.statistics(findings, rules)]
+        if not args.quiet:
+            report.append(reporters.summary(findings, unsafe, fixed, mode if not args.diff else "check"))
+    elif fmt == "json":
+        report.append(reporters.as_json(findings))
+    elif fmt == "github":
+        report.append(reporters.github(findings))
+    elif fmt == "sarif":
+        report.append(reporters.sarif(findings, rules))
+    text = "".join(report)
+
+    for r in results:
+        if r.output is not None:  # stdin in fix mode: the fixed text goes to stdout
+            sys.stdout.write(r.output)
+            sys.stdout.flush()
+            out_stream = sys.stderr
+            break
+    else:
+        out_stream = sys.stdout
+    if args.output_file:
+        try:
+            with open(args.output_file, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            errors.append(f"{args.output_file}: cannot write the report ({exc.strerror})")
+    else:
+        out_stream.write(text)
+    if not args.quiet:
+        for n in notices:
+            print(f"texthygiene: notice: {n}", file=sys.stderr)
+    for e in errors:
+        print(f"texthygiene: error: {e}", file=sys.stderr)
+
+    if errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    if args.diff and mode == "fix":
+        return EXIT_FINDINGS if any(r.changed for r in results) or findings else EXIT_CLEAN
+    return EXIT_FINDINGS if findings else EXIT_CLEAN
+
+
+def rule_text(rule) -> str:
+    safety = {"safe": "Fix is always safe.", "unsafe": "Fix is unsafe (applied with --unsafe-fixes).",
+              "sometimes": "Fix is sometimes available; its safety depends on the finding.",
+              "none": "No fix is available."}[rule.fix_safety]
+    default = "selected by default" if rule.default else "not selected by default (enable with --extend-select)"
+    return (f"# {rule.name} ({rule.code})\n\nFamily: {rule.code[0]} ({rule.family()}); {default}.\n"
+            f"{safety}\n\n{rule.doc()}\n")
+
+
+def cmd_rule(args) -> int:
+    from linter.rules import by_name_or_code
+
+    rule = by_name_or_code(args.code)
+    if rule is None:
+        raise UsageError(f"unknown rule {args.code!r}; `texthygiene rules` lists them")
+    if args.format == "json":
+        import json
+        print(json.dumps(_rule_dict(rule), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(rule_text(rule))
+    return EXIT_CLEAN
+
+
+def _rule_dict(rule) -> dict:
+    return {"code": rule.code, "name": rule.name, "summary": rule.summary,
+            "family": rule.family(), "fix": rule.fix_safety, "default": rule.default,
+            "explanation": rule.doc()}
+
+
+def cmd_rules(args) -> int:
+    from linter.rules import registry
+
+    rules = registry().values()
+    if args.format == "json":
+        import json
+        print(json.dumps([_rule_dict(r) for r in rules], indent=2, ensure_ascii=False))
+        return EXIT_CLEAN
+    fix_mark = {"safe": "fix", "unsafe": "fix?", "sometimes": "fix*", "none": ""}
+    for r in rules:
+        default = "" if r.default else " (opt-in)"
+        print(f"{r.code}\t{r.name:<32}\t{fix_mark[r.fix_safety]:<4}\t{r.summary}{default}")
+    return EXIT_CLEAN
+
+
+def cmd_install_hook(args) -> int:
+    from linter.githook import HookError, install
+
+    try:
+        path = install(force=args.force)
+    except HookError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"installed the texthygiene pre-commit hook in {path}")
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    from linter.config import ConfigError
+    from linter.core.packs import PackError
+    from linter.rules import SelectionError
+
+    try:
+        if args.command in ("check", "fix"):
+            mode = "fix" if args.command == "fix" or getattr(args, "fix", False) else "check"
+            return cmd_run(args, mode)
+        if args.command == "rule":
+            return cmd_rule(args)
+        if args.command == "rules":
+            return cmd_rules(args)
+        return cmd_install_hook(args)
+    except (UsageError, ConfigError, PackError, SelectionError) as exc:
+        print(f"texthygiene: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("texthygiene: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as exc:  # never a traceback
+        print(f"texthygiene: error: internal error ({type(exc).__name__}: {exc}); "
+              "please report it with the command you ran", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

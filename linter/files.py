@@ -1,0 +1,155 @@
+"""File handling: finding prose files, reading them safely, writing fixes atomically.
+
+Reading never raises: every outcome is a :class:`Source` with ``text`` (decoded UTF-8),
+``binary`` (NUL bytes), ``not_utf8`` (the decode error) or ``error`` (a one-line message).
+Writing replaces the file atomically (a temporary file in the same folder, then
+``os.replace``), keeps its mode, and writes through symlinks into their target.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass
+class Source:
+    """One input file as read from disk (or stdin)."""
+
+    path: str
+    data: bytes = b""
+    text: str | None = None
+    binary: bool = False
+    not_utf8: UnicodeDecodeError | None = None
+    error: str | None = None
+
+
+def decode(path: str, data: bytes) -> Source:
+    """Classify and decode bytes: UTF-8 text, binary, or not UTF-8.
+
+    >>> decode("a.txt", "caf\\u00e9".encode()).text
+    'café'
+    >>> decode("a.txt", b"\\x00\\x01").binary
+    True
+    >>> decode("a.txt", "caf\\u00e9".encode("latin-1")).not_utf8 is not None
+    True
+    """
+    src = Source(path, data)
+    if data.startswith(UTF16_32_BOMS):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            src.not_utf8 = exc
+            return src
+    if b"\x00" in data:
+        src.binary = True
+        return src
+    try:
+        src.text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        src.not_utf8 = exc
+    return src
+
+
+def read(path: str) -> Source:
+    """Read and classify one file; OS errors become a one-line ``error``."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except IsADirectoryError:
+        return Source(path, error="is a directory, not a file")
+    except FileNotFoundError:
+        return Source(path, error="no such file; check the path")
+    except PermissionError:
+        return Source(path, error="permission denied; check the file's permissions")
+    except OSError as exc:
+        return Source(path, error=f"cannot read ({exc.strerror or exc}); check the file")
+    return decode(path, data)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace the contents of ``path`` (its symlink target, if a link) with ``data`` atomically.
+
+    The file mode is kept. Raises OSError on failure, leaving the original untouched.
+    """
+    target = os.path.realpath(path)
+    st = os.stat(target)
+    folder = os.path.dirname(target) or "."
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(target) + ".",
+                               suffix=".texthygiene-tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        if hasattr(os, "chown"):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# -- discovery ------------------------------------------------------------------------------
+def git_root(directory: str) -> str | None:
+    """The top folder of the git work tree holding ``directory``, or None."""
+    d = os.path.abspath(directory)
+    while True:
+        if os.path.exists(os.path.join(d, ".git")):
+            return d
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+
+
+def git_files(directory: str) -> list[str] | None:
+    """Files below ``directory`` that git tracks or would track (.gitignore respected).
+
+    None when git is not available or the folder is not in a work tree.
+    """
+    if git_root(directory) is None:
+        return None
+    try:
+        out = subprocess.run(
+            ["git", "-C", directory, "ls-files", "-z", "--cached", "--others",
+             "--exclude-standard", "--", "."],
+            capture_output=True, check=True, timeout=120).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    names = [n for n in out.decode("utf-8", "surrogateescape").split("\0") if n]
+    return sorted({os.path.join(directory, n) for n in names})
+
+
+def walk_files(directory: str, prune: Callable[[str], bool]) -> Iterator[str]:
+    """Every file below ``directory``, pruning folders for which ``prune(path)`` is true."""
+    for dirpath, dirnames, filenames in os.walk(directory):
+        dirnames[:] = sorted(d for d in dirnames if not prune(os.path.join(dirpath, d)))
+        for name in sorted(filenames):
+            yield os.path.join(dirpath, name)
+
+
+def display_path(path: str) -> str:
+    """``path`` relative to the working folder when below it, with forward slashes."""
+    if path == "-":
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    if rel.startswith(".." + os.sep) or rel == "..":
+        return path
+    return rel.replace(os.sep, "/")

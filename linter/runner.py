@@ -1,0 +1,441 @@
+"""Running texthygiene over files: discovery, per-file work, corpus pre-pass, pool and cache.
+
+The runner turns paths and settings into :class:`FileResult` objects; it prints nothing.
+Findings leave it as plain dicts in the JSON report shape, so they cross process
+boundaries and the cache unchanged.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import pickle
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from linter import __version__, engine, files
+from linter.config import ConfigResolver, Settings
+from linter.core.document import Document
+from linter.core.findings import Finding
+from linter.core.rule import Context, Rule
+from linter.rules import registry
+
+NON_UTF8_CODE = "E902"
+CACHE_DIR = ".texthygiene_cache"
+POOL_MIN_FILES = 24
+
+
+@dataclass
+class RunOptions:
+    """How to run: check or fix, and the switches that change per-file work."""
+
+    mode: str = "check"  # "check" | "fix"
+    unsafe_fixes: bool | None = None
+    diff: bool = False
+    jobs: int | None = None
+    cache: bool = True
+    convert_encoding: bool = False
+    stdin_filename: str | None = None
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file."""
+
+    path: str
+    findings: list[dict] = field(default_factory=list)
+    error: str | None = None
+    notice: str | None = None
+    changed: bool = False
+    fixed: int = 0
+    diff: str | None = None
+    #: for stdin in fix mode: the fixed text to print
+    output: str | None = None
+    cache_key: tuple | None = None
+
+
+# -- finding serialisation ------------------------------------------------------------------
+def finding_dict(f: Finding, doc: Document, path: str) -> dict:
+    """A finding in the JSON report shape (1-based lines and columns)."""
+    line, col = doc.position(f.start)
+    end_line, end_col = doc.position(f.end)
+    fix = None
+    if f.fix is not None:
+        edits = []
+        for e in f.fix.edits:
+            l1, c1 = doc.position(e.start)
+            l2, c2 = doc.position(e.end)
+            edits.append({"line": l1, "column": c1, "end_line": l2, "end_column": c2,
+                          "content": e.content})
+        fix = {"applicability": f.fix.applicability.value, "message": f.fix.message,
+               "edits": edits}
+    return {"path": path, "line": line, "column": col, "end_line": end_line,
+            "end_column": end_col, "code": f.code, "name": f.name, "message": f.message,
+            "fix": fix}
+
+
+# -- per-settings state (rules and context), built once per process -------------------------
+_STATE: dict[str, tuple[list[Rule], Context, set[str] | None]] = {}
+_CORPUS: dict[str, Any] = {}
+
+
+def rules_and_context(settings: Settings, path: str) -> tuple[list[Rule], Context, set[str] | None]:
+    codes = frozenset(settings.codes_for(path))
+    key = settings.fingerprint() + "|" + ",".join(sorted(codes))
+    state = _STATE.get(key)
+    if state is None:
+        rules = [registry()[c]() for c in sorted(codes)]
+        ctx = settings.context()
+        ctx.corpus = _CORPUS
+        state = _STATE[key] = (rules, ctx, settings.fixable_codes())
+    return state
+
+
+def non_utf8_finding(src: files.Source, path: str) -> dict:
+    """The E902 finding for a file that is not valid UTF-8."""
+    exc = src.not_utf8
+    try:
+        from linter.rules.encoding.detect import non_utf8_message
+        message = non_utf8_message(src.data, exc)
+    except ImportError:  # pragma: no cover - the encoding family not installed
+        message = f"file is not valid UTF-8 (byte {exc.start}); convert it to UTF-8"
+    line = src.data.count(b"\n", 0, exc.start) + 1
+    col = exc.start - (src.data.rfind(b"\n", 0, exc.start) + 1) + 1
+    return {"path": path, "line": line, "column": col, "end_line": line, "end_column": col,
+            "code": NON_UTF8_CODE, "name": "non-utf8-file", "message": message, "fix": None}
+
+
+def convert_encoding(src: files.Source) -> tuple[str | None, str]:
+    try:
+        from linter.rules.encoding.detect import convert_to_utf8
+    except ImportError:  # pragma: no cover
+        return None, "encoding detection is not available"
+    return convert_to_utf8(src.data)
+
+
+def process_source(src: files.Source, display: str, settings: Settings, opts: RunOptions,
+                   write: bool = True) -> FileResult:
+    """Check or fix one decoded source; writes the fixed file when ``write``."""
+    result = FileResult(display)
+    if src.error:
+        result.error = f"{display}: {src.error}"
+        return result
+    if src.binary:
+        result.notice = f"{display}: binary file (NUL bytes), skipped"
+        return result
+    rules, ctx, fixable = rules_and_context(settings, src.path)
+    text = src.text
+    if src.not_utf8 is not None:
+        if opts.mode == "fix" and opts.convert_encoding:
+            text, reason = convert_encoding(src)
+            if text is None:
+                result.error = (f"{display}: not converted to UTF-8: {reason}; convert it by hand "
+                                "(e.g. iconv -f ENCODING -t UTF-8)")
+                return result
+            result.changed = True
+            result.notice = f"{display}: converted to UTF-8 ({reason})"
+        else:
+            if NON_UTF8_CODE in settings.codes_for(src.path):
+                result.findings.append(non_utf8_finding(src, display))
+            return result
+    doc = Document.from_text(text, path=display)
+    try:
+        if opts.mode == "check":
+            found = engine.check(doc, rules, ctx)
+            result.findings = [finding_dict(f, doc, display) for f in found]
+            return result
+        unsafe = settings.unsafe_fixes if opts.unsafe_fixes is None else opts.unsafe_fixes
+        fixed = engine.fix(doc, rules, ctx, unsafe=unsafe, fixable=fixable)
+    except engine.RuleCrash as exc:
+        result.error = str(exc)
+        return result
+    result.findings = [finding_dict(f, fixed.fixed, display) for f in fixed.remaining]
+    result.fixed = len(fixed.applied)
+    new_text = fixed.fixed.to_text()
+    if fixed.changed or result.changed:
+        result.changed = True
+        new_bytes = new_text.encode("utf-8")
+        if opts.diff:
+            old = src.data.decode("utf-8", "replace")
+            result.diff = "".join(difflib.unified_diff(
+                old.splitlines(keepends=True), new_text.splitlines(keepends=True),
+                fromfile=f"a/{display}", tofile=f"b/{display}"))
+        elif src.path == "-":
+            result.output = new_text
+        elif write:
+            try:
+                files.write_atomic(src.path, new_bytes)
+            except OSError as exc:
+                result.error = f"{display}: cannot write the fix ({exc.strerror or exc}); file left as it was"
+    elif src.path == "-":
+        result.output = new_text
+    return result
+
+
+# -- work units for the pool -----------------------------------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(resolver: ConfigResolver, opts: RunOptions, corpus: dict) -> None:
+    _WORKER["resolver"], _WORKER["opts"] = resolver, opts
+    _CORPUS.clear()
+    _CORPUS.update(corpus)
+
+
+def _work(path: str) -> FileResult:
+    resolver, opts = _WORKER["resolver"], _WORKER["opts"]
+    try:
+        return process_source(files.read(path), files.display_path(path),
+                              resolver.for_path(path), opts)
+    except Exception as exc:  # never a traceback for one file
+        return FileResult(files.display_path(path),
+                          error=f"{files.display_path(path)}: internal error "
+                                f"({type(exc).__name__}: {exc}); please report it")
+
+
+def _collect_work(path: str) -> tuple[str, dict]:
+    resolver = _WORKER["resolver"]
+    return path, collect_one(path, resolver.for_path(path))
+
+
+def collect_one(path: str, settings: Settings, text: str | None = None) -> dict:
+    """code -> collected value of every corpus-aware rule for one file."""
+    if text is None:
+        src = files.read(path)
+        if src.text is None:
+            return {}
+        text = src.text
+    rules, ctx, _ = rules_and_context(settings, path)
+    doc = Document.from_text(text, path=files.display_path(path))
+    out = {}
+    for rule in rules:
+        if rule.corpus_aware and rule.corpus_enabled(ctx) and doc.kind in rule.kinds:
+            out[rule.code] = rule.collect(doc, ctx)
+    return out
+
+
+def _jobs(opts: RunOptions, n_files: int) -> int:
+    jobs = opts.jobs or os.cpu_count() or 1
+    if n_files < POOL_MIN_FILES:
+        return 1
+    return max(1, min(jobs, n_files))
+
+
+def _map(fn, items: list, resolver: ConfigResolver, opts: RunOptions, corpus: dict) -> list:
+    jobs = _jobs(opts, len(items))
+    if jobs == 1:
+        _init_worker(resolver, opts, corpus)
+        return [fn(i) for i in items]
+    import multiprocessing as mp
+    method = "fork" if sys.platform.startswith("linux") else None
+    ctx = mp.get_context(method)
+    chunk = max(1, min(64, len(items) // (jobs * 8) or 1))
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(resolver, opts, corpus)) as pool:
+        return pool.map(fn, items, chunksize=chunk)
+
+
+# -- corpus scope ---------------------------------------------------------------------------
+def corpus_sources(resolver: ConfigResolver, paths: list[str]) -> dict[str, str]:
+    """Which corpus each corpus-aware rule wants ("run" or "git"), for the settings of the run."""
+    wanted: dict[str, str] = {}
+    sample = paths[0] if paths else "."
+    settings = resolver.for_path(sample)
+    rules, ctx, _ = rules_and_context(settings, sample)
+    for rule in rules:
+        if rule.corpus_aware:
+            how = rule.corpus_enabled(ctx)
+            if how:
+                wanted[rule.code] = "git" if how == "git" else "run"
+    return wanted
+
+
+def git_prose_files(start: str, settings: Settings) -> list[str]:
+    root = files.git_root(start)
+    if root is None:
+        return []
+    listed = files.git_files(root) or []
+    return [p for p in listed if settings.is_included(p) and not settings.is_excluded(p)
+            and os.path.isfile(p)]
+
+
+def build_corpus(resolver: ConfigResolver, paths: list[str], opts: RunOptions,
+                 cache: "Cache | None", extra: dict[str, str] | None = None) -> dict:
+    """Run ``collect`` of corpus-aware rules over the run (or the git tree) and merge."""
+    wanted = corpus_sources(resolver, paths)
+    if not wanted:
+        return {}
+    corpus_paths = list(paths)
+    if "git" in wanted.values():
+        start = paths[0] if paths else "."
+        start = start if os.path.isdir(start) else (os.path.dirname(os.path.abspath(start)) or ".")
+        git_paths = git_prose_files(start, resolver.for_path(start))
+        if git_paths:
+            seen = {os.path.abspath(p) for p in corpus_paths}
+            corpus_paths += [p for p in git_paths if os.path.abspath(p) not in seen]
+    per_file: dict[str, dict] = {}
+    todo = []
+    for p in corpus_paths:
+        hit = cache.get_collect(p) if cache else None
+        if hit is not None:
+            per_file[p] = hit
+        else:
+            todo.append(p)
+    for p, value in _map(_collect_work, todo, resolver, opts, {}):
+        per_file[p] = value
+        if cache:
+            cache.put_collect(p, value)
+    for p, text in (extra or {}).items():
+        per_file[p] = collect_one(p, resolver.for_path(p), text)
+    run_set = {os.path.abspath(p) for p in paths} | set(extra or {})
+    settings = resolver.for_path(paths[0] if paths else ".")
+    rules, _, _ = rules_and_context(settings, paths[0] if paths else ".")
+    merged = {}
+    for rule in rules:
+        if rule.code not in wanted:
+            continue
+        parts = [v[rule.code] for p, v in per_file.items() if rule.code in v
+                 and (wanted[rule.code] == "git" or os.path.abspath(p) in run_set or p in run_set)]
+        merged[rule.code] = rule.merge(parts)
+    return merged
+
+
+# -- cache ----------------------------------------------------------------------------------
+class Cache:
+    """Results by file, valid while the file's size and mtime and the settings are unchanged."""
+
+    def __init__(self, directory: str, salt: str):
+        import hashlib
+        self.directory = directory
+        digest = hashlib.sha1(f"{__version__}|{sys.version_info[:2]}|{salt}".encode()).hexdigest()[:16]
+        self.file = os.path.join(directory, f"results-{digest}.pickle")
+        self.data: dict = {}
+        self.dirty = False
+        try:
+            with open(self.file, "rb") as fh:
+                self.data = pickle.load(fh)
+        except Exception:
+            self.data = {}
+
+    @staticmethod
+    def _stamp(path: str) -> tuple | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return (st.st_size, st.st_mtime_ns, st.st_mode)
+
+    def get(self, path: str, key: str) -> list[dict] | None:
+        entry = self.data.get((key, os.path.abspath(path)))
+        if entry and entry[0] == self._stamp(path):
+            return entry[1]
+        return None
+
+    def put(self, path: str, key: str, findings: list[dict]) -> None:
+        stamp = self._stamp(path)
+        if stamp:
+            self.data[(key, os.path.abspath(path))] = (stamp, findings)
+            self.dirty = True
+
+    def get_collect(self, path: str):
+        return self.get(path, "collect")
+
+    def put_collect(self, path: str, value) -> None:
+        self.put(path, "collect", value)
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            gitignore = os.path.join(self.directory, ".gitignore")
+            if not os.path.exists(gitignore):
+                with open(gitignore, "w") as fh:
+                    fh.write("# created by texthygiene\n*\n")
+            tmp = self.file + f".{os.getpid()}.tmp"
+            with open(tmp, "wb") as fh:
+                pickle.dump(self.data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.file)
+        except OSError:
+            pass
+
+
+def cache_enabled(opts: RunOptions) -> bool:
+    return opts.cache and os.environ.get("TEXTHYGIENE_NO_CACHE", "") in ("", "0")
+
+
+# -- the whole run --------------------------------------------------------------------------
+def run(paths: list[str], resolver: ConfigResolver, opts: RunOptions,
+        explicit: set[str] | None = None) -> list[FileResult]:
+    """Check or fix ``paths`` (already discovered files); results in the same order."""
+    salt = (opts.mode, bool(opts.unsafe_fixes), opts.convert_encoding)
+    cache = Cache(CACHE_DIR, repr(salt)) if cache_enabled(opts) and not opts.diff else None
+    corpus = build_corpus(resolver, paths, opts, cache)
+    corpus_key = repr(sorted((k, repr(v)) for k, v in corpus.items())) if corpus else ""
+    results: list[FileResult | None] = [None] * len(paths)
+    todo_idx = []
+    for i, p in enumerate(paths):
+        if cache is not None:
+            key = resolver.for_path(p).fingerprint() + corpus_key
+            hit = cache.get(p, key)
+            if hit is not None:
+                results[i] = FileResult(files.display_path(p), findings=hit)
+                continue
+        todo_idx.append(i)
+    done = _map(_work, [paths[i] for i in todo_idx], resolver, opts, corpus)
+    for i, res in zip(todo_idx, done):
+        results[i] = res
+        if cache is not None and res.error is None and res.notice is None:
+            if opts.mode == "check" or not res.changed:
+                key = resolver.for_path(paths[i]).fingerprint() + corpus_key
+                cache.put(paths[i], key, res.findings)
+    if cache is not None:
+        cache.save()
+    return [r for r in results if r is not None]
+
+
+def run_stdin(data: bytes, resolver: ConfigResolver, opts: RunOptions) -> FileResult:
+    """Check or fix text read from standard input."""
+    name = opts.stdin_filename or "-"
+    settings = resolver.for_path(opts.stdin_filename or os.path.join(os.getcwd(), "stdin.txt"))
+    src = files.decode("-", data)
+    if src.text is not None and opts.stdin_filename:
+        corpus = build_corpus(resolver, [], opts, None, extra={name: src.text}) \
+            if corpus_sources(resolver, [name]) else {}
+        _CORPUS.clear()
+        _CORPUS.update(corpus)
+    res = process_source(src, name, settings, opts)
+    return res
+
+
+def discover(paths: Iterable[str], resolver: ConfigResolver) -> tuple[list[str], list[str]]:
+    """Expand folders into prose files; returns (files, one-line errors for missing paths).
+
+    Files named explicitly are always kept; in folders, ``.gitignore`` (inside a git work
+    tree), ``exclude`` globs and the ``include`` file set apply.
+    """
+    found: list[str] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+
+    def add(p: str) -> None:
+        key = os.path.abspath(p)
+        if key not in seen:
+            seen.add(key)
+            found.append(p)
+
+    for p in paths:
+        if os.path.isdir(p):
+            settings = resolver.for_path(p)
+            listed = files.git_files(p) if settings.respect_gitignore else None
+            if listed is None:
+                listed = files.walk_files(p, lambda d: resolver.for_path(d).is_excluded(d))
+            for f in listed:
+                s = resolver.for_path(f)
+                if s.is_included(f) and not s.is_excluded(f) and os.path.isfile(f):
+                    add(os.path.normpath(f))
+        elif os.path.lexists(p):
+            add(p)
+        else:
+            errors.append(f"{p}: no such file or folder; check the path")
+    return found, errors
