@@ -1,3 +1,8 @@
 """P: punctuation and typography slips (doubled quotes, fused words, spacing)."""
 
-RULES: tuple = ()
+from linter.rules.typography.quotes import DoubledAsciiQuote, DoubledCurlyQuote
+
+RULES: tuple = (
+    DoubledCurlyQuote,
+    DoubledAsciiQuote,
+)

@@ -1,0 +1,168 @@
+"""Spans of a document that typography rules must not touch.
+
+Code (Markdown code spans and blocks, reStructuredText literals), URLs, e-mail addresses,
+domain-like names, @handles and #hashtags follow their own conventions: doubled quotes,
+camelCase and missing spaces are normal there. :func:`protected` finds them once per
+document text; :class:`Spans` answers "is this offset inside one?" by bisection.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from linter.core.document import Document
+
+_FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", regex.M)
+_CODE_SPAN = regex.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+_RST_LITERAL = regex.compile(r"``[^\n]+?``")
+_HTML_TAG = regex.compile(r"</?[A-Za-z][^<>\n]*>|<!--.*?-->", regex.S)
+_MD_LINK_TARGET = regex.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
+#: URLs, www. hosts, e-mail addresses, bare domains and file names with an extension,
+#: @handles and #hashtags: runs of non-space characters that are not prose.
+_NON_PROSE = regex.compile(
+    r"""
+    (?i:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>"'“”‘’«»()\[\]]*[^\s<>"'“”‘’«»()\[\].,;:!?]
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+    | (?<![\w@#])[@#][\w][\w.-]*\w
+    | (?<![\w./])(?:[\w-]+\.)+(?:com|org|net|edu|gov|io|co|uk|de|fr|ru|ua|info|biz|app|dev|ai|me|tv|us|eu|ca|au|jp|cn|in|ly|gl|gg|html?|php|aspx?|jsp|txt|md|pdf|docx?|xlsx?|csv|json|xml|ya?ml|toml|py|js|ts|css|png|jpe?g|gif|svg|zip|exe)\b(?:/[^\s]*[^\s.,;:!?)])?
+    """,
+    regex.X,
+)
+
+
+class Spans:
+    """Sorted, merged ``(start, end)`` intervals with a membership test.
+
+    >>> s = Spans([(5, 9), (0, 2), (8, 12)])
+    >>> s.intervals, s.covers(1), s.covers(2), s.covers(11), s.overlaps(2, 5), s.overlaps(2, 6)
+    ([(0, 2), (5, 12)], True, False, True, False, True)
+    """
+
+    def __init__(self, intervals):
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(intervals):
+            if merged and a <= merged[-1][1]:
+                if b > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        self.intervals = merged
+        self._starts = [a for a, _ in merged]
+
+    def __bool__(self) -> bool:
+        return bool(self.intervals)
+
+    def covers(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self.intervals[i][1]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any interval meets ``[start, end)``."""
+        i = bisect.bisect_right(self._starts, max(start, end - 1)) - 1
+        while i >= 0:
+            a, b = self.intervals[i]
+            if b <= start:
+                return False
+            if a < end:
+                return True
+            i -= 1
+        return False
+
+
+def markdown_code(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks and inline code spans of Markdown text.
+
+    >>> t = "a `x''y` b\\n```\\nq''\\n```\\nc"
+    >>> [t[a:b] for a, b in sorted(markdown_code(t))]
+    ["`x''y`", "```\\nq''\\n```"]
+    """
+    out: list[tuple[int, int]] = []
+    if "```" in text or "~~~" in text:
+        fence_start, marker = None, ""
+        for m in _FENCE.finditer(text):
+            tick = m.group(1)
+            if fence_start is None:
+                fence_start, marker = m.start(), tick
+            elif tick[0] == marker[0] and len(tick) >= len(marker) and not m.group(0).strip()[len(tick):]:
+                out.append((fence_start, m.end()))
+                fence_start = None
+        if fence_start is not None:
+            out.append((fence_start, len(text)))
+    if "`" in text:
+        blocks = Spans(out)
+        for m in _CODE_SPAN.finditer(text):
+            if not blocks.covers(m.start()):
+                out.append(m.span())
+    return out
+
+
+def markdown_indented_code(doc: Document) -> list[tuple[int, int]]:
+    """Indented code blocks (four spaces or a tab after a blank line) of a Markdown document."""
+    out = []
+    prev_blank, in_block = True, False
+    for i, line in enumerate(doc.lines):
+        blank = not line.strip()
+        indented = line.startswith(("    ", "\t"))
+        if not blank and indented and (prev_blank or in_block):
+            in_block = True
+            out.append(doc.line_span(i))
+        elif not blank:
+            in_block = False
+        prev_blank = blank
+    return out
+
+
+def rst_literals(doc: Document) -> list[tuple[int, int]]:
+    """Inline ``literals`` and the indented literal blocks after a ``::`` line."""
+    text = doc.text
+    out = [m.span() for m in _RST_LITERAL.finditer(text)] if "``" in text else []
+    if "::" in text:
+        in_block = False
+        for i, line in enumerate(doc.lines):
+            if in_block:
+                if line.strip() and not line[:1].isspace():
+                    in_block = False
+                else:
+                    out.append(doc.line_span(i))
+                    continue
+            if line.rstrip().endswith("::"):
+                in_block = True
+    return out
+
+
+def _compute(doc: Document) -> Spans:
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    if doc.kind == "markdown":
+        spans += markdown_code(text)
+        spans += markdown_indented_code(doc)
+        if "<" in text:
+            spans += [m.span() for m in _HTML_TAG.finditer(text)]
+        if "](" in text:
+            spans += [m.span() for m in _MD_LINK_TARGET.finditer(text)]
+    elif doc.kind == "rst":
+        spans += rst_literals(doc)
+    spans += [m.span() for m in _NON_PROSE.finditer(text)]
+    return Spans(spans)
+
+
+def memo(doc: Document, key: str, build):
+    """``build(doc)``, computed once per document text (a fixed copy shares ``meta``)."""
+    cached = doc.meta.get(key)
+    if cached is not None and cached[0] is doc.text:
+        return cached[1]
+    value = build(doc)
+    doc.meta[key] = (doc.text, value)
+    return value
+
+
+def protected(doc: Document) -> Spans:
+    """The protected spans of ``doc``, computed once per document text.
+
+    >>> doc = Document.from_text("See www.example.com/a.b and `x''` @who #tagOne", path="a.md")
+    >>> [doc.text[a:b] for a, b in protected(doc).intervals]
+    ['www.example.com/a.b', "`x''`", '@who', '#tagOne']
+    """
+    return memo(doc, "typography.protected", _compute)
