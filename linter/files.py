@@ -60,6 +60,11 @@ def decode(path: str, data: bytes) -> Source:
 def read(path: str) -> Source:
     """Read and classify one file; OS errors become a one-line ``error``."""
     try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            if stat.S_ISDIR(st.st_mode):
+                return Source(path, error="is a directory, not a file")
+            return Source(path, error="not a regular file (a pipe, socket or device); skipped")
         with open(path, "rb") as fh:
             data = fh.read()
     except IsADirectoryError:
