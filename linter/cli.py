@@ -201,7 +201,8 @@ def cmd_run(args, mode: str) -> int:
         if args.statistics:
             report = [reporters.statistics(findings, rules)]
         if not args.quiet:
-            report.append(reporters.summary(findings, unsafe, fixed, mode if not args.diff else "check"))
+            report.append(reporters.summary(findings, unsafe, fixed,
+                                             "diff" if args.diff and mode == "fix" else mode))
     elif fmt == "json":
         report.append(reporters.as_json(findings))
     elif fmt == "github":
@@ -324,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command in ("check", "fix"):
-            mode = "fix" if args.command == "fix" or getattr(args, "fix", False) else "check"
+            mode = "fix" if args.command == "fix" or getattr(args, "fix", False) or args.diff else "check"
             return cmd_run(args, mode)
         if args.command == "rule":
             return cmd_rule(args)

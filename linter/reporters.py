@@ -34,7 +34,9 @@ def summary(findings: list[dict], unsafe_fixes: bool = False, fixed: int = 0,
     """The closing line(s) of a text report."""
     lines = []
     n = len(findings)
-    if mode == "fix":
+    if mode == "diff":
+        lines.append(f"Would fix {fixed} finding{'s' if fixed != 1 else ''} ({n} would remain).")
+    elif mode == "fix":
         if n:
             lines.append(f"Found {n + fixed} finding{'s' if n + fixed != 1 else ''} "
                          f"({fixed} fixed, {n} remaining).")
