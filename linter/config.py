@@ -67,7 +67,12 @@ class Settings:
 
     # -- derived ------------------------------------------------------------------------
     def codes(self) -> set[str]:
-        return resolve(self.select, self.ignore, self.extend_select)
+        key = (tuple(self.select) if self.select is not None else None, tuple(self.ignore),
+               tuple(self.extend_select))
+        memo = self.__dict__.setdefault("_codes_memo", {})
+        if key not in memo:
+            memo[key] = frozenset(resolve(self.select, self.ignore, self.extend_select))
+        return set(memo[key])
 
     def codes_for(self, path: str) -> set[str]:
         """Selected codes for one file, after ``per-file-ignores``."""
@@ -100,7 +105,8 @@ class Settings:
         """A stable text that changes whenever a setting that affects results changes."""
         import json
         return json.dumps([sorted(self.codes()), self.options, self.extend_packs,
-                           self.per_file_ignores, self.unsafe_fixes], sort_keys=True, default=str)
+                           self.per_file_ignores, self.unsafe_fixes, self.fixable,
+                           self.unfixable], sort_keys=True, default=str)
 
 
 def _expand_all(selectors: list[str]) -> set[str]:
