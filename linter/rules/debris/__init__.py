@@ -1,3 +1,9 @@
 """D: scraping debris left in text after extraction (site chrome, counters, teasers, captions)."""
 
-RULES: tuple = ()
+from linter.rules.debris.comments import CommentNotice, CommentSection, CommentThread
+
+RULES: tuple = (
+    CommentSection,
+    CommentThread,
+    CommentNotice,
+)

@@ -1,0 +1,231 @@
+"""Reader comment sections that extraction kept after the article."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+import regex
+
+from linter.core.document import Document
+from linter.core.findings import Finding
+from linter.core.rule import Context, Rule
+from linter.rules.debris.layout import Layout, ends_sentence, line_range_finding, width
+
+# A line that opens a comment section, in the languages of the corpus and the usual others.
+COMMENT_HEADING = regex.compile(
+    r"""^(?:[-*•#]+\s*)?(?:
+        \d+\s+(?:comments?|responses?|replies|reactions|thoughts\s+on\s+.{1,80})
+      | comments | comment\s*\(\d+\)
+      | reader\s+comments | user\s+comments | (?:show|view|load|loading|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments
+      | (?:leave|post|add|write|submit)\s+(?:a|your|the\s+first)\s+(?:comment|reply|response)
+      | join\s+the\s+(?:discussion|conversation)
+      | no\s+comments?(?:\s+yet)?
+      | (?:\d+\s+)?(?:kommentare?|commentaires?|comentários?|comentarios?|commenti|reacties|kommentarer|
+                     komentáře|komentarze|комментарии|коментарі|yorumlar|hozzászólások)(?:\s*\(\d+\))?
+      | (?:schreibe?n?\s+sie\s+)?einen\s+kommentar(?:\s+schreiben)?
+      | (?:laisser|laissez|écrire|ajouter)\s+un\s+commentaire
+      | (?:deja|deixe|deixa|escribe|escreva)\s+(?:un|um|tu|seu|o\s+seu)\s+comentári?o
+      | 留言列表|留言|发表评论|发表留言|网友评论|评论|評論|コメント|コメントを書く|댓글
+    )(?:\s*[(（]\d+[)）])?\s*[:：.!…]*$""",
+    regex.I | regex.X,
+)
+
+# "Jane Doe wrote on March 11th, 2015 at 02:57:", "Lars says:", "Anonymous"
+AUTHOR_LINE = regex.compile(
+    r"""^(?:
+        (?:\p{Lu}[\p{L}'.\-]*\s*){1,4}(?:wrote|commented|replied|said|schrieb|a\s+écrit|escribió|escreveu)
+            \s+(?:on|at|am|le|el|em)(?:\s+.{1,60})?\s*:?
+      | (?:\p{Lu}[\p{L}'.\-]*\s*){1,4}\s*says\s*:?
+      | (?:\p{Lu}[\p{L}'.\-]*\s*){1,4}\s+on\s+(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?[ ,/.]\s*.{1,40}(?:said|wrote)?\s*:?
+    )$""",
+    regex.X,
+)
+# a short name heading a comment: "Lars", "Ed B. -Netherlands" (not "SELECT", not "- Next")
+NOT_NAMES = frozenset(
+    "image photo picture video audio advertisement credit caption gallery share next previous "
+    "more close reply replies comments related loading menu search home top".split()
+)
+NAME_LINE = regex.compile(r"^\p{Lu}[\p{Ll}'’.\-]*(?:\s+[\p{Lu}\-][\p{L}'’.\-]*){0,2}$")
+ANONYMOUS = regex.compile(r"^(?:anonymous|anonym|anonyme|anónimo|anônimo|guest|匿名)$", regex.I)
+
+COMMENT_WORD = regex.compile(
+    r"\b(?:comments|commenting|commenters?|comment\s+(?:count|policy|section|thread|form)|"
+    r"comentarios|comentários|commentaires|kommentare|commenti)\b|コメント|评论|留言",
+    regex.I,
+)
+NOTICE_WORD = regex.compile(
+    r"opinion|reflect|responsib|moderat|polic|polít|respet|respeit|log\s*in|login|sign\s*in|"
+    r"account|submit|count|closed|disabled|e-?mail|@|registr|guideline|civil|abuse|"
+    r"個人の見解|見解|不代表|言論",
+    regex.I,
+)
+
+
+class CommentSection(Rule):
+    """What it does
+    Flags a comment section: a comments heading in the second part of a page ("Comments",
+    "3 Comments", "Leave a Reply", "Post a Comment", "Join the discussion", "Comentários",
+    "Kommentare", "留言列表 (42)", ...) and every line after it.
+
+    Why is this bad?
+    Readers' comments are not the article. Extractors often keep them below it, where
+    they pass for more article text in a corpus.
+
+    Example
+    ```text
+    ...the last paragraph of the article.
+    3 Comments
+    Jane: Great read, thanks!
+    ```
+
+    Fix safety
+    Unsafe: the section is deleted from the heading to the end of the file. A page whose
+    article went on after such a heading would lose text, so the fix needs a review.
+    """
+
+    code = "D240"
+    name = "comment-section"
+    summary = "Comment section (heading and what follows) after the article"
+    fix_safety = "unsafe"
+
+    #: the heading must come after this share of the page's text
+    MIN_SHARE_BEFORE = 0.35
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        lines = doc.lines
+        for i in layout.nonblank:
+            s = lines[i].strip()
+            if width(s) > 60 or not COMMENT_HEADING.match(s):
+                continue
+            if layout.share_before(i) < self.MIN_SHARE_BEFORE:
+                continue
+            last = layout.nonblank[-1]
+            n = last - i
+            yield line_range_finding(
+                self, doc, i, last,
+                f"Comment section after the article ({s!r} and {n} line{'s' if n != 1 else ''} after it)"
+                if n else f"Comment section heading after the article: {s!r}",
+                "Delete the comment section",
+            )
+            return
+
+
+class CommentThread(Rule):
+    """What it does
+    Flags a thread of reader comments without a heading, recognised by its author lines:
+    "Jane Doe wrote on March 11th, 2015 at 02:57:", "Lars says:", or the same short name
+    ("Anonymous") heading several blocks near the end of the page. The thread is flagged from
+    its first author line to the end.
+
+    Why is this bad?
+    Comment threads are not the article; in a corpus they read as more article text.
+
+    Example
+    ```text
+    ...the last paragraph of the article.
+    Anonymous
+    Great article.
+    Anonymous
+    Didn't you read it?
+    ```
+
+    Fix safety
+    Unsafe: recognising a thread is a judgement on the shape of the page.
+    """
+
+    code = "D241"
+    name = "comment-thread"
+    summary = "Thread of reader comments recognised by its author lines"
+    fix_safety = "unsafe"
+
+    MIN_SHARE_BEFORE = 0.25
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        lines = doc.lines
+        if layout.body_start < 0:
+            return
+        shorts: Counter = Counter()
+        candidates: list[int] = []
+        for i in layout.nonblank:
+            s = lines[i].strip()
+            if len(s) > 90 or layout.share_before(i) < self.MIN_SHARE_BEFORE:
+                continue
+            if AUTHOR_LINE.match(s) or ANONYMOUS.match(s):
+                candidates.append(i)
+            elif NAME_LINE.match(s) and s.lower() not in NOT_NAMES and not layout.is_heading_like(layout.next(i), 3):
+                shorts[s] += 1
+                candidates.append(i)
+        # a name that heads several blocks: the same short line seen 3+ times
+        repeated = {s for s, n in shorts.items() if n >= 3}
+        starts = []
+        for i in candidates:
+            s = lines[i].strip()
+            strong = AUTHOR_LINE.match(s) is not None
+            if strong or ANONYMOUS.match(s) or s in repeated:
+                starts.append((i, strong))
+        if not starts:
+            return
+        strong_n = sum(1 for _, strong in starts if strong)
+        if strong_n == 0 and len(starts) < 3:
+            return
+        first = starts[0][0]
+        # the author line must be followed by something (a comment) or end the page
+        last = layout.nonblank[-1]
+        n = sum(1 for _ in starts)
+        yield line_range_finding(
+            self, doc, first, last,
+            f"Thread of reader comments ({n} author line{'s' if n != 1 else ''}, "
+            f"from {lines[first].strip()[:40]!r} to the end)",
+            "Delete the comment thread",
+        )
+
+
+class CommentNotice(Rule):
+    """What it does
+    Flags a line near the end of a page about the comments rather than the subject: comment
+    policies, prompts to log in to comment, comment counts ("The opinions expressed in
+    reader comments are those of the author only...", "You must login or create an
+    account to comment.", "Los comentarios que no respeten nuestra política...").
+
+    Why is this bad?
+    It is site furniture of the comment section, not article text.
+
+    Example
+    ```text
+    ...the last paragraph of the article.
+    Comment count on this article reflects comments made on the site and Facebook.
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted; a last paragraph about someone's comments could match.
+    """
+
+    code = "D242"
+    name = "comment-notice"
+    summary = "Comment policy or comment prompt near the end of the page"
+    fix_safety = "unsafe"
+
+    #: how many non-blank lines at the end of the page are looked at
+    TAIL = 4
+    PROMPT = regex.compile(
+        r"(?:log\s*in|sign\s*in|register|create\s+an\s+account|logged\s+in)\b.{0,60}\bto\s+(?:comment|reply)\b|"
+        r"\b(?:submit|send|post|email)\s+(?:your\s+)?comments\s+(?:on|to|about)\b",
+        regex.I,
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        lines = doc.lines
+        tail = layout.nonblank[-self.TAIL:]
+        if len(layout.nonblank) < 3:
+            return
+        for i in tail:
+            s = lines[i].strip()
+            if len(s) > 320 or s[:1] in "\"“‘'«":
+                continue
+            hit = self.PROMPT.search(s) or (COMMENT_WORD.search(s) and NOTICE_WORD.search(s))
+            if hit:
+                yield line_range_finding(self, doc, i, i, f"Comment notice, not article text: {s[:60]!r}")

@@ -1,0 +1,197 @@
+"""The shape of a page, for the structural debris rules: which lines are prose, where the
+article body starts and ends, what stands alone between paragraphs.
+
+Extracted text comes in two layouts: one paragraph per line (what trafilatura gives) or
+paragraphs separated by blank lines, sometimes hard-wrapped. Both are read the same way:
+a *block* is a run of non-blank lines; a line *stands alone* when the line before it
+closes a paragraph (or a blank line separates them) and the line after it opens one.
+
+The layout is computed once per document text and shared by the rules.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cached_property
+
+from linter.core.document import Document
+
+TERMINAL = ".!?…。！？"
+CLOSERS = "\"'”’»)]）」』*_"
+OPENERS = "\"'“‘«([（「『¿¡*_"
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def width(text: str) -> int:
+    """Display width: East Asian wide characters count twice, so CJK prose measures like Latin.
+
+    >>> width("abc"), width("留言列表")
+    (3, 8)
+    """
+    n = len(text)
+    for ch in text:
+        if ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF":
+            n += 1
+    return n
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence (terminal punctuation, maybe inside quotes).
+
+    >>> ends_sentence('He said "no."'), ends_sentence("Battlefield pressures"), ends_sentence("Why?)")
+    (True, False, True)
+    """
+    s = text.rstrip().rstrip(CLOSERS).rstrip()
+    return bool(s) and s[-1] in TERMINAL
+
+
+def opens_paragraph(text: str) -> bool:
+    """Whether ``text`` starts like a new paragraph: an upper-case letter, a digit, a quote.
+
+    >>> opens_paragraph("The end"), opens_paragraph("and then"), opens_paragraph("“Quote")
+    (True, False, True)
+    """
+    s = text.lstrip().lstrip(OPENERS)
+    if not s:
+        return False
+    ch = s[0]
+    return ch.isupper() or ch.isdigit() or (ch.isalpha() and not ch.islower())
+
+
+def is_prose(text: str) -> bool:
+    """A line that reads as running prose: long enough and ending like a sentence, or long.
+
+    >>> is_prose("Blinken said the talks would go on, and that the allies agreed on the next steps.")
+    True
+    >>> is_prose("Biden disputes Zelensky claims on Poland missile")
+    False
+    """
+    s = text.strip()
+    w = width(s)
+    if w >= 220:
+        return True
+    if w >= 70 and ends_sentence(s):
+        return True
+    return len(s.split()) >= 14 and ends_sentence(s)
+
+
+def is_list_item(text: str) -> bool:
+    """``- item``, ``* item``, ``• item``, ``1. item``, ``1) item``.
+
+    >>> is_list_item("- Share on Twitter"), is_list_item("12) x"), is_list_item("-3 degrees")
+    (True, True, False)
+    """
+    s = text.lstrip()
+    if s[:2] in ("- ", "* ", "• ", "+ ", "· ", "– ") or s in ("-", "*", "•"):
+        return True
+    i = 0
+    while i < len(s) and i < 3 and s[i].isdigit():
+        i += 1
+    return 0 < i and s[i:i + 2] in (". ", ") ")
+
+
+class Layout:
+    """Line-level facts about one document (0-based line indices)."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.lines = doc.lines
+        self.nonblank = [i for i, line in enumerate(self.lines) if line.strip()]
+        self.rank = {i: k for k, i in enumerate(self.nonblank)}
+
+    @classmethod
+    def of(cls, doc: Document) -> "Layout":
+        """The layout of ``doc``, computed once per text (kept in ``doc.meta``)."""
+        cached = doc.meta.get("debris-layout")
+        if cached is not None and cached.doc is doc:
+            return cached
+        layout = doc.meta["debris-layout"] = cls(doc)
+        return layout
+
+    # -- neighbours ------------------------------------------------------------------
+    def prev(self, i: int) -> int:
+        """Index of the non-blank line before line ``i`` (a non-blank line), or -1."""
+        k = self.rank[i]
+        return self.nonblank[k - 1] if k > 0 else -1
+
+    def next(self, i: int) -> int:
+        """Index of the non-blank line after line ``i`` (a non-blank line), or -1."""
+        k = self.rank[i] + 1
+        return self.nonblank[k] if k < len(self.nonblank) else -1
+
+    def gap_before(self, i: int) -> bool:
+        p = self.prev(i)
+        return p == -1 or p < i - 1
+
+    def gap_after(self, i: int) -> bool:
+        n = self.next(i)
+        return n == -1 or n > i + 1
+
+    def stands_alone(self, i: int) -> bool:
+        """Line ``i`` is a block of its own: what precedes it is closed and what follows opens."""
+        p, n = self.prev(i), self.next(i)
+        before = self.gap_before(i) or ends_sentence(self.lines[p]) or self.lines[p].rstrip().endswith(":")
+        after = self.gap_after(i) or opens_paragraph(self.lines[n])
+        return before and after
+
+    # -- the article body ---------------------------------------------------------------
+    @cached_property
+    def prose(self) -> list[int]:
+        """Indices of the lines that read as prose."""
+        return [i for i in self.nonblank if is_prose(self.lines[i])]
+
+    @cached_property
+    def widths(self) -> list[int]:
+        """Cumulative width of the non-blank lines before each non-blank line (by rank)."""
+        out, total = [], 0
+        for i in self.nonblank:
+            out.append(total)
+            total += width(self.lines[i].strip())
+        out.append(total)
+        return out
+
+    def share_after(self, i: int) -> float:
+        """Share of the page's text (by width) on the lines after line ``i``."""
+        total = self.widths[-1] or 1
+        return (total - self.widths[self.rank[i] + 1]) / total
+
+    def share_before(self, i: int) -> float:
+        total = self.widths[-1] or 1
+        return self.widths[self.rank[i]] / total
+
+    @cached_property
+    def body_start(self) -> int:
+        """Index of the first prose line (the page head lies before it), or -1."""
+        return self.prose[0] if self.prose else -1
+
+    @cached_property
+    def body_end(self) -> int:
+        """Index of the last prose line, or -1."""
+        return self.prose[-1] if self.prose else -1
+
+    def is_heading_like(self, i: int, max_words: int = 16) -> bool:
+        """A short line that does not read as a sentence (False for ``i == -1``)."""
+        if i < 0:
+            return False
+        s = self.lines[i].strip()
+        return 0 < len(s.split()) <= max_words and not ends_sentence(s) and not s.endswith((",", ";"))
+
+
+def line_range_finding(rule, doc: Document, first: int, last: int, message: str,
+                       fix_message: str | None = None):
+    """A finding over lines ``first..last`` with an unsafe fix deleting them (blank lines tidied)."""
+    from linter.core.findings import Fix
+    from linter.core.lineedit import delete_line_edit
+
+    start = doc.line_starts[first] + (len(doc.lines[first]) - len(doc.lines[first].lstrip()))
+    end = doc.line_span(last)[1]
+    fix = Fix.unsafe(fix_message or "Delete the line" + ("s" if last > first else ""),
+                     delete_line_edit(doc, first, last))
+    return rule.finding(start, max(end, start), message, fix)
