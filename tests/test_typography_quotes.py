@@ -86,3 +86,75 @@ def test_p102_unsafe_fix(text, expected):
 ])
 def test_p102_leaves_alone(text, path):
     assert codes(text, select=["P102"], path=path) == []
+
+
+# -- P110 mixed quote styles ---------------------------------------------------------------
+CURLY_ARTICLE = (
+    "“We’re sharing the information we have,” Blinken said.\n\n"
+    "“It’s not the system itself that matters,” he said. “You have to ask: can they use it?”\n\n"
+    "Russia’s foreign minister didn’t say whether Moscow’s offer stood.\n\n"
+    "The Writer's picture was missing.\n"
+)
+
+
+def test_p110_flags_the_minority_and_fixes_toward_curly():
+    found = lint(CURLY_ARTICLE, select=["P110"])
+    assert [CURLY_ARTICLE[f.start] for f in found] == ["'"]
+    assert "curly" in found[0].message
+    fixed = fix(CURLY_ARTICLE, select=["P110"], unsafe=True)
+    assert "The Writer’s picture" in fixed
+    assert fix(CURLY_ARTICLE, select=["P110"]) == CURLY_ARTICLE       # unsafe only
+    assert codes(fixed, select=["P110"]) == []
+
+
+def test_p110_fixes_toward_straight_and_pairs_quotes():
+    text = ('"It is over," he said. "Don\'t go," she said. "Fine," he said. "No," said I. '
+            '"Yes," said she. "Why?" "Because." "Oh." "Ah." "I\'m off." "Isn\'t it late?"\nThey called it “a dead end” later.\n')
+    fixed = fix(text, select=["P110"], unsafe=True)
+    assert 'They called it "a dead end" later.' in fixed
+    assert fixed.count('"') == text.count('"') + 2
+
+
+def test_p110_straight_to_curly_roles():
+    text = ("“One,” “two,” “three,” “four,” “five,” “six,” “seven,” “eight,” "
+            "she’s ’90s and he said \"so\" and 'maybe' we'll\n")
+    fixed = fix(text, select=["P110"], unsafe=True, options={"typography": {"max-minority": 0.5}})
+    assert fixed.endswith("she’s ’90s and he said “so” and ‘maybe’ we’ll\n")
+
+
+def test_p110_uses_the_files_own_curly_forms():
+    text = "„Ja“, sagte er. „Nein“, sagte sie. „Gut“, sagten beide. „Also“. Er rief \"Halt\".\n"
+    fixed = fix(text, select=["P110"], unsafe=True, options={"typography": {"max-minority": 0.5}})
+    assert fixed.endswith("Er rief „Halt“.\n")
+
+
+@pytest.mark.parametrize("text, path", [
+    ("“Curly” quotes and ’apostrophes’ only, she’s sure.\n", "a.txt"),
+    ("\"Straight\" quotes and 'apostrophes' only, she's sure.\n", "a.txt"),
+    ("He is 5'10\" tall, “she” said, “and” “that” “is” “all”.\n", "a.txt"),      # primes
+    ("“One” “two” “three” “four” “five” “six” and `print('x')`\n", "a.md"),       # code span
+    ("“One” “two” “three” “four” “five” “six”\n\n```\nx = \"y\"\n```\n", "a.md"),  # fence
+    ("“א” “ב” “ג” “ד” “ה” “ו” “ז” “ח” “ט” and צה\"ל\n", "a.txt"),                 # gershayim
+    ("Tie: “one” against \"two\"\n", "a.txt"),
+])
+def test_p110_leaves_alone(text, path):
+    assert codes(text, select=["P110"], path=path) == []
+
+
+def test_p110_deliberately_mixed_file_is_not_reported_by_default_share():
+    text = "“a” “b” “c” \"d\" \"e\"\n"            # minority is 40% of the marks
+    assert codes(text, select=["P110"]) == []
+    assert codes(text, select=["P110"], options={"typography": {"max-minority": 0.5}}) == ["P110"] * 4
+
+
+def test_p110_is_not_selected_by_default():
+    assert "P110" not in codes(CURLY_ARTICLE)
+
+
+def test_p110_seed_003_writer_picture():
+    seed = SEEDS / "003_fe4fb2dea130ca3f.txt"
+    if not seed.exists():
+        pytest.skip("shared seeds are not available")
+    text = seed.read_text(encoding="utf-8")
+    found = lint(text, select=["P110"])
+    assert [text[f.start - 6:f.start + 2] for f in found] == ["Writer's"]

@@ -1,8 +1,10 @@
 """P: punctuation and typography slips (doubled quotes, fused words, spacing)."""
 
-from linter.rules.typography.quotes import DoubledAsciiQuote, DoubledCurlyQuote
+from linter.rules.typography.quotes import (DoubledAsciiQuote, DoubledCurlyQuote,
+                                            MixedQuoteStyle)
 
 RULES: tuple = (
     DoubledCurlyQuote,
     DoubledAsciiQuote,
+    MixedQuoteStyle,
 )

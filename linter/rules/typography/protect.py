@@ -9,6 +9,7 @@ document text; :class:`Spans` answers "is this offset inside one?" by bisection.
 from __future__ import annotations
 
 import bisect
+import re
 
 import regex
 
@@ -19,17 +20,60 @@ _CODE_SPAN = regex.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
 _RST_LITERAL = regex.compile(r"``[^\n]+?``")
 _HTML_TAG = regex.compile(r"</?[A-Za-z][^<>\n]*>|<!--.*?-->", regex.S)
 _MD_LINK_TARGET = regex.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
-#: URLs, www. hosts, e-mail addresses, bare domains and file names with an extension,
-#: @handles and #hashtags: runs of non-space characters that are not prose.
-_NON_PROSE = regex.compile(
-    r"""
-    (?i:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>"'“”‘’«»()\[\]]*[^\s<>"'“”‘’«»()\[\].,;:!?]
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-    | (?<![\w@#])[@#][\w][\w.-]*\w
-    | (?<![\w./])(?:[\w-]+\.)+(?:com|org|net|edu|gov|io|co|uk|de|fr|ru|ua|info|biz|app|dev|ai|me|tv|us|eu|ca|au|jp|cn|in|ly|gl|gg|html?|php|aspx?|jsp|txt|md|pdf|docx?|xlsx?|csv|json|xml|ya?ml|toml|py|js|ts|css|png|jpe?g|gif|svg|zip|exe)\b(?:/[^\s]*[^\s.,;:!?)])?
-    """,
-    regex.X,
+#: where a non-prose token may be: a scheme, an @, a # before a word, a dot before a letter
+_CANDIDATE = re.compile(r"://|@|#\w|\.[a-z]")
+_STRIP = "\"'“”‘’«»()[]{}<>.,;:!?*_"
+_URL = re.compile(r"(?i:[a-z][a-z0-9+.-]*://|www\.|mailto:)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"[@#]\w[\w.-]*\w|[@#]\w")
+_DOMAIN = re.compile(
+    r"(?:[\w-]+\.)+(?:com|org|net|edu|gov|io|co|uk|de|fr|ru|ua|info|biz|app|dev|ai|me|tv|us|eu|"
+    r"ca|au|jp|cn|ly|gl|gg|html?|php|aspx?|jsp|txt|md|pdf|docx?|xlsx?|csv|json|xml|ya?ml|toml|"
+    r"py|js|ts|css|png|jpe?g|gif|svg|zip|gz|exe|sh)(?::\d+)?(?:/\S*)?"
 )
+
+
+def _non_prose(text: str) -> list[tuple[int, int]]:
+    """Tokens that are URLs, e-mail addresses, domains or file names, @handles or #hashtags.
+
+    >>> t = "Mail bob@example.org, see https://x.org/a_(b). or example.com/page. #tagOne @who"
+    >>> [t[a:b] for a, b in _non_prose(t)]
+    ['bob@example.org', 'https://x.org/a_(b)', 'example.com/page', '#tagOne', '@who']
+    """
+    out: list[tuple[int, int]] = []
+    last_end = -1
+    n = len(text)
+    for m in _CANDIDATE.finditer(text):
+        i = m.start()
+        if i < last_end:
+            continue
+        a = i
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        b = i
+        while b < n and not text[b].isspace():
+            b += 1
+        last_end = b
+        while a < b and text[a] in _STRIP and text[a] not in "@#":
+            a += 1
+        token = text[a:b]
+        url = _URL.search(token)
+        if url:
+            a += url.start()
+            token = text[a:b]
+            while token and token[-1] in _STRIP and not (token[-1] == ")" and "(" in token):
+                token = token[:-1]
+            out.append((a, a + len(token)))
+            continue
+        for pat in (_EMAIL, _HANDLE, _DOMAIN):
+            hit = pat.match(token) if pat is not _EMAIL else pat.search(token)
+            if hit and (pat is not _DOMAIN or hit.end() == len(token.rstrip(_STRIP)) or "/" in hit.group()):
+                end = hit.end()
+                while end > hit.start() and token[end - 1] in ".,;:!?)":
+                    end -= 1
+                out.append((a + hit.start(), a + end))
+                break
+    return out
 
 
 class Spans:
@@ -144,7 +188,7 @@ def _compute(doc: Document) -> Spans:
             spans += [m.span() for m in _MD_LINK_TARGET.finditer(text)]
     elif doc.kind == "rst":
         spans += rst_literals(doc)
-    spans += [m.span() for m in _NON_PROSE.finditer(text)]
+    spans += _non_prose(text)
     return Spans(spans)
 
 

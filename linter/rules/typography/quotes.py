@@ -8,7 +8,7 @@ import regex
 
 from linter.core.document import Document
 from linter.core.findings import Edit, Fix
-from linter.core.rule import Context, Rule
+from linter.core.rule import Context, Option, Rule
 from linter.rules.typography.protect import memo, protected
 
 CURLY = "“”‘’„‚"
@@ -248,3 +248,145 @@ def _odd_opening(head: str) -> bool:
     if "„" in head:
         return head.count("„") > head.count("“") + head.count("”")
     return head.count("“") > head.count("”")
+
+
+_HEBREW = regex.compile(r"\p{Hebrew}")
+
+
+class MixedQuoteStyle(Rule):
+    """Straight and curly quotation marks mixed in one file.
+
+    ## What it does
+    Counts the straight (``"``, ``'``) and the curly (``“ ” ‘ ’ „ ‚``) quotation marks and
+    apostrophes of a file, outside code spans and blocks, URLs and the like, and reports
+    every mark of the minority style, with a fix toward the majority style.
+
+    ## Why is this bad?
+    A file that mixes styles was pasted together from several sources or half-converted by
+    an editor. Searching for a quotation or a word with an apostrophe (``don't`` against
+    ``don’t``) then misses some occurrences, and the text looks careless.
+
+    ## Example
+    ```text
+    “We’re sharing the information,” Blinken said. "It's ongoing."
+    ```
+    Use instead:
+    ```text
+    “We’re sharing the information,” Blinken said. “It’s ongoing.”
+    ```
+
+    ## Fix safety
+    Unsafe: whether a straight mark opens or closes a quotation, or is an apostrophe, is
+    judged from the characters around it, and the file's majority may be the wrong style.
+    Toward curly quotes, the file's own curly forms are used (``„…“`` in a German file).
+    A mark whose role is unclear (between two spaces) is reported without a fix. Marks
+    after a digit (feet and inches, ``5'10"``), ``"`` between two letters and marks next
+    to Hebrew letters (geresh and gershayim) are not counted; a tie reports nothing.
+
+    ## Options
+    - ``typography.max-minority`` (default 0.1): a file whose minority style is a larger
+      share of its marks than this is taken as deliberately mixed (code samples with
+      straight quotes in curly prose) and not reported; 0.5 reports every mixed file.
+
+    Not selected by default: a third of the clean articles of the development corpus mix
+    styles (captions, quotations pasted from other sources), so the rule is noisy on
+    real text. Select it with ``extend-select = ["P110"]``.
+    """
+
+    code = "P110"
+    name = "mixed-quote-style"
+    summary = "Straight and curly quotes mixed in one file (fix toward the majority)"
+    fix_safety = "unsafe"
+    default = False
+    section = "typography"
+    options = (Option("max-minority", (int, float), 0.1,
+                      "report only files whose minority style is at most this share of marks"),)
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        straight, curly = _style(doc, ctx)
+        if not straight or not curly or straight == curly:
+            return
+        limit = ctx.option("typography", "max-minority", 0.1)
+        if min(straight, curly) > limit * (straight + curly):
+            return
+        to_curly = curly > straight
+        text = doc.text
+        spans = protected(doc)
+        minority = STRAIGHT if to_curly else CURLY
+        forms = _curly_forms(text) if to_curly else None
+        total = max(straight, curly)
+        for m in _QUOTE_MARK.finditer(text):
+            mark = m.group()
+            s = m.start()
+            if mark not in minority or spans.covers(s):
+                continue
+            before, after = _around(text, s, s + 1)
+            if before.isdigit():
+                continue
+            if to_curly:
+                if _HEBREW.match(before) or _HEBREW.match(after):
+                    continue
+                if mark == '"' and before.isalpha() and after.isalpha():
+                    continue
+                new = _to_curly(text, s, mark, before, after, forms)
+            else:
+                new = "'" if mark in "‘’‚" else '"'
+            style = "curly" if to_curly else "straight"
+            msg = (f"{'Straight' if to_curly else 'Curly'} quote {mark} in a file of {style} "
+                   f"quotes ({total} of {straight + curly})")
+            fix = Fix.unsafe(f"Replace with {new}", Edit(s, s + 1, new)) if new else None
+            yield self.finding(s, s + 1, msg, fix)
+
+
+def _curly_forms(text: str) -> dict[str, str]:
+    """The curly marks a file uses: opening/closing double and single quotes.
+
+    >>> _curly_forms("„Ja“, sagte er.")["close2"], _curly_forms("“Yes”")["open2"]
+    ('“', '“')
+    """
+    if "„" in text:
+        open2, close2 = "„", ("“" if text.count("“") >= text.count("”") else "”")
+    else:
+        open2, close2 = "“", "”"
+    if "‚" in text:
+        open1, close1 = "‚", "‘"
+    else:
+        open1, close1 = "‘", "’"
+    return {"open2": open2, "close2": close2, "open1": open1, "close1": close1}
+
+
+def _to_curly(text: str, s: int, mark: str, before: str, after: str, forms: dict) -> str | None:
+    """The curly form of the straight ``mark`` at ``s``, or None when its role is unclear.
+
+    >>> f = _curly_forms("")
+    >>> t = "It's 'fine' in the '90s, he said \\"so\\"."
+    >>> [_to_curly(t, i, t[i], t[i - 1], t[i + 1], f) for i, c in enumerate(t) if c in "'\\""]
+    ['’', '‘', '’', '’', '“', '”']
+    """
+    opens = before.isspace() or before in "([{<—–-/\n"
+    closes = after.isspace() or after in ".,;:!?)]}—–…\n"
+    if mark == '"':
+        if opens and not closes:
+            return forms["open2"]
+        if closes and not opens:
+            return forms["close2"]
+        return None
+    if opens and closes:
+        return None
+    if opens and after.isalpha():
+        end = text.find("\n", s)
+        rest = text[s + 1:end if end != -1 else len(text)]
+        if _closing_single_in(rest):
+            return forms["open1"]
+    return "’"
+
+
+def _closing_single_in(rest: str) -> bool:
+    """Whether ``rest`` holds a straight ``'`` that closes a quotation (not an apostrophe)."""
+    for m in regex.finditer(r"'", rest):
+        i = m.start()
+        before = rest[i - 1] if i else " "
+        after = rest[i + 1] if i + 1 < len(rest) else " "
+        if not before.isspace() and not after.isalpha():
+            return True
+    return False
