@@ -1,0 +1,200 @@
+"""Links to other stories that extraction left inside the article: teasers and slideshows."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from linter.core.document import Document
+from linter.core.findings import Finding
+from linter.core.rule import Context, Option, Rule
+from linter.rules.debris.layout import (
+    Layout, ends_sentence, is_list_item, is_prose, line_range_finding, width,
+)
+
+SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
+# lines that end open (a wrapped paragraph continues) or introduce something
+OPEN_END = regex.compile(r"(?:[,;:\-–—(/&]|\b(?:and|or|but|the|a|an|of|to|in|for|with|on|at|by|from|as|that))$",
+                         regex.I)
+
+
+def teaser_shape(text: str, min_words: int = 6, max_words: int = 18) -> bool:
+    """Whether ``text`` is shaped like a story headline.
+
+    A headline is a single line of ``min_words``..``max_words`` words, starting with a
+    capital, not ending open (comma, conjunction, article) and either without terminal
+    punctuation or made of two or more short clipped sentences ("X happened, NATO says.
+    But fear remains.").
+
+    >>> teaser_shape("Biden disputes Zelensky claims on Poland missile")
+    True
+    >>> teaser_shape("Missile in Poland was accident, NATO says. But spillover fear remains.")
+    True
+    >>> teaser_shape("Battlefield pressures")
+    False
+    >>> teaser_shape("Russia and Iran deny Blinken's allegations.")
+    False
+    """
+    s = text.strip()
+    ws = s.split()
+    if not (min_words <= len(ws) <= max_words) or width(s) > 130:
+        return False
+    if not s[:1].isupper() or OPEN_END.search(s) or s.endswith(("¶", " #")):
+        return False
+    if any(q in s for q in "\"“”«»") or BYLINE_START.match(s) or title_case(s):
+        return False
+    if not ends_sentence(s):
+        return not s.endswith(("?", ")"))
+    if not s.endswith("."):
+        return False
+    # "Missile in Poland was accident, NATO says. But spillover fear remains."
+    sentences = SENTENCE_SPLIT.split(s)
+    return (len(sentences) >= 2 and all(len(x.split()) <= 8 for x in sentences)
+            and ATTRIBUTION.search(sentences[0]) is not None)
+
+
+BYLINE_START = regex.compile(r"^(?:by|par|por|von|di|door)\s+\p{Lu}", regex.I)
+# the headline way of quoting a source: "..., NATO says." / "..., says NATO."
+ATTRIBUTION = regex.compile(r",\s+(?:(?:\S+\s+){0,3}(?:says|say|said|reports?|warns?)|(?:says|said)(?:\s+\S+){1,3})\.$")
+
+
+def title_case(text: str) -> bool:
+    """Whether most words after the first are capitalised (a Title Case heading).
+
+    >>> title_case("Make a List of Everything You Own and Do Some Decluttering")
+    True
+    >>> title_case("Biden disputes Zelensky claims on Poland missile")
+    False
+    """
+    ws = [w for w in text.split()[1:] if len(w) >= 4 and w[:1].isalpha()]
+    return len(ws) >= 2 and sum(1 for w in ws if w[:1].isupper()) * 2 > len(ws)
+
+
+class RelatedTeaser(Rule):
+    """What it does
+    Flags a related-story teaser inside the article body: a single line shaped like a
+    headline (6 to 18 words, no closing punctuation, or two clipped headline sentences)
+    that stands alone between two prose paragraphs.
+
+    Why is this bad?
+    News sites put links to other stories between paragraphs ("Biden disputes Zelensky
+    claims on Poland missile"). Extraction keeps their text, which then interrupts the
+    article as if it were a sentence of it.
+
+    A subhead also stands alone between paragraphs; what sets a teaser apart is its shape.
+    Subheads are short noun phrases ("Battlefield pressures", 1 to 5 words) or questions;
+    teasers are full headlines with a verb and five words or more. Lines in the page head
+    (before the first paragraph) or after the last paragraph are left to other rules.
+
+    Example
+    ```text
+    ...killing two people.
+
+    Missile in Poland was accident, NATO says. But spillover fear remains.
+
+    Zelensky has waffled on his claim...
+    ```
+
+    Fix safety
+    Unsafe: a long subhead ("Five things we learned from the interview") has the same
+    shape; review before deleting.
+    """
+
+    code = "D220"
+    name = "related-teaser"
+    summary = "Related-story teaser line between paragraphs"
+    fix_safety = "unsafe"
+    section = "debris.teasers"
+    options = (
+        Option("min-words", int, 6, "fewest words a teaser line has (shorter lines are subheads)"),
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        lines = doc.lines
+        if len(layout.prose) < 2:
+            return
+        min_words = ctx.option(self.section, "min-words", 6)
+        start, end = layout.body_start, layout.body_end
+        for i in layout.nonblank:
+            if i <= start or i >= end:
+                continue
+            s = lines[i]
+            if s[:1] in " \t|" or is_list_item(s) or not teaser_shape(s, min_words):
+                continue
+            p, n = layout.prev(i), layout.next(i)
+            if not (is_prose(lines[p]) and is_prose(lines[n])) or not layout.stands_alone(i):
+                continue
+            yield line_range_finding(self, doc, i, i, f"Related-story teaser inside the article: {s.strip()[:70]!r}")
+
+
+# "1/50 Caption...", "- 12/50 ...", "Slide 3 of 12", "1 of 5"
+SLIDE = regex.compile(r"^(?:[-*•]\s+)?(?:(?:slide|image|photo|picture|bild|foto)\s+)?(\d{1,3})\s*(?:/|of|von|de|sur)\s*(\d{1,3})\b",
+                      regex.I)
+
+
+class SlideshowItems(Rule):
+    """What it does
+    Flags the items of a slideshow or photo gallery kept by extraction: lines numbered
+    "1/50 ...", "2/50 ...", "Slide 3 of 12" that count up against the same total.
+
+    Why is this bad?
+    A gallery of other stories' pictures, with their captions, is not the article.
+
+    Example
+    ```text
+    - 1/50 United goin down Manchester United's absence from the Champions League...
+    - 2/50 Star Wars boosts economy Production of the next Star Wars movie...
+    ```
+
+    Fix safety
+    Unsafe: the lines are deleted; a numbered list in the text written as "1/3 ..." would go.
+    """
+
+    code = "D221"
+    name = "slideshow-items"
+    summary = "Numbered slideshow or gallery items (1/50, 2/50, ...)"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if "/" not in text and " of " not in text and " von " not in text:
+            return
+        layout = Layout.of(doc)
+        lines = doc.lines
+        hits: list[tuple[int, int, int]] = []
+        for i in layout.nonblank:
+            m = SLIDE.match(lines[i].strip())
+            if m:
+                k, total = int(m.group(1)), int(m.group(2))
+                if 0 < k <= total:
+                    hits.append((i, k, total))
+        by_total: dict[int, set[int]] = {}
+        for _, k, total in hits:
+            by_total.setdefault(total, set()).add(k)
+        galleries = {t for t, ks in by_total.items() if t >= 3 and _longest_run(ks) >= 3}
+        for i, k, total in hits:
+            s = lines[i].strip()
+            # three numbers in a row of one gallery, or a lone "1 of 5" pager line
+            if total in galleries or PAGER.match(s):
+                yield line_range_finding(self, doc, i, i, f"Slideshow item {k}/{total}: {s[:60]!r}")
+
+
+PAGER = regex.compile(r"^(?:[-*•]\s+)?\d{1,3}\s+(?:of|von|de|sur)\s+\d{1,3}$", regex.I)
+
+
+def _longest_run(numbers: set[int]) -> int:
+    """Length of the longest run of consecutive integers.
+
+    >>> _longest_run({1, 2, 3, 7}), _longest_run({1, 3})
+    (3, 1)
+    """
+    best = 0
+    for n in numbers:
+        if n - 1 not in numbers:
+            k = n
+            while k + 1 in numbers:
+                k += 1
+            best = max(best, k - n + 1)
+    return best

@@ -1,0 +1,77 @@
+"""D220 related-story teasers, D221 slideshow items."""
+
+from helpers import SEEDS, codes, fix, lint
+
+import pytest
+
+P1 = ("The council voted on Tuesday to close the old library on Main Street, ending a debate "
+      "that had run for more than two years.")
+P2 = ("Supporters of the library said the building could still serve the neighbourhood as a "
+      "reading room, and asked the council to delay the sale until the spring.")
+P3 = ("The mayor said the vote was final and that the books would move to the new branch "
+      "across the river by the end of the year.")
+
+
+def page(middle: str, sep: str = "\n\n") -> str:
+    return sep.join([P1, P2, middle, P3]) + "\n"
+
+
+@pytest.mark.parametrize("teaser", [
+    "Harbour bridge repairs delayed again as costs climb",
+    "Bridge repairs were delayed, city says. But fears remain.",
+])
+def test_teaser_between_paragraphs_is_flagged(teaser):
+    for sep in ("\n\n", "\n"):
+        text = page(teaser, sep)
+        assert codes(text, ["D220"]) == ["D220"]
+        fixed = fix(text, ["D220"], unsafe=True)
+        assert teaser not in fixed and P2 in fixed and P3 in fixed
+        assert fix(text, ["D220"]) == text  # unsafe only
+
+
+@pytest.mark.parametrize("line", [
+    "Battlefield pressures",                                   # a short subhead
+    "Why did the council wait?",                               # a question subhead
+    "Make a List of Everything You Own and Keep It Handy",     # Title Case heading
+    "Russia and Iran deny the allegations made this week.",     # a short paragraph
+    "Download it and install it. You can get it from the site.",  # two short sentences, no attribution
+    "By Jane Doe and Sam Roe",                                 # a byline
+])
+def test_subheads_and_short_paragraphs_are_not_teasers(line):
+    assert codes(page(line), ["D220"]) == []
+
+
+def test_teaser_needs_prose_on_both_sides():
+    # a headline at the top of the page is not a teaser
+    text = "Harbour bridge repairs delayed again as costs climb\n\n" + P1 + "\n\n" + P2 + "\n"
+    assert codes(text, ["D220"]) == []
+
+
+def test_seed_teasers_flagged_and_subhead_kept():
+    if not SEEDS.exists():
+        pytest.skip("no shared corpus")
+    text = (SEEDS / "000_5e03979797d43c26.txt").read_text(encoding="utf-8")
+    lines = {text.count("\n", 0, f.start) + 1 for f in lint(text, ["D220"])}
+    assert {15, 23, 35} <= lines
+    text = (SEEDS / "001_861c7d8c4de888dc.txt").read_text(encoding="utf-8")
+    lines = {text.count("\n", 0, f.start) + 1 for f in lint(text, ["D220"])}
+    assert {10, 18, 30} <= lines
+    text = (SEEDS / "002_b55532b72c78f078.txt").read_text(encoding="utf-8")
+    assert "Battlefield pressures" in fix(text, ["D"], unsafe=True)
+
+
+GALLERY = "\n".join(f"- {k}/12 Caption of picture number {k} in the gallery" for k in range(1, 6))
+
+
+def test_slideshow_items_flagged():
+    text = P1 + "\n" + GALLERY + "\n" + P2 + "\n"
+    found = lint(text, ["D221"])
+    assert len(found) == 5
+    assert fix(text, ["D221"], unsafe=True) == P1 + "\n" + P2 + "\n"
+    assert codes(P1 + "\n- 1 of 5\n" + P2 + "\n", ["D221"]) == ["D221"]
+
+
+def test_fractions_and_prose_counts_are_not_slides():
+    recipe = "- 1/2 cup flour\n- 3/4 cup sugar\n- 1/4 teaspoon salt\n- 2/3 cup milk\n"
+    assert codes(P1 + "\n" + recipe, ["D221"]) == []
+    assert codes("About 1 of 5 voters stayed home, and 2 of 5 voted early.\n", ["D221"]) == []
