@@ -1,11 +1,15 @@
 """D: scraping debris left in text after extraction (site chrome, counters, teasers, captions)."""
 
 from linter.rules.debris.comments import CommentNotice, CommentSection, CommentThread
+from linter.rules.debris.promo import CallToAction, PromoBox, TailPromo
 from linter.rules.debris.teasers import RelatedTeaser, SlideshowItems
 
 RULES: tuple = (
     RelatedTeaser,
     SlideshowItems,
+    TailPromo,
+    PromoBox,
+    CallToAction,
     CommentSection,
     CommentThread,
     CommentNotice,

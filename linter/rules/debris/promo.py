@@ -1,0 +1,257 @@
+"""What sites put after the article: recommendation boxes, promo boxes, calls to action."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from linter.core.document import Document
+from linter.core.findings import Finding, Fix
+from linter.core.lineedit import delete_span_edit
+from linter.core.rule import Context, Rule
+from linter.rules.debris.layout import Layout, ends_sentence, is_prose, line_range_finding, width
+
+# Headings of the boxes of other stories that follow an article.
+TAIL_HEADING = regex.compile(
+    r"""^(?:[-*•#]+\s*)?(?:
+        you\s+(?:might|may|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)
+      | related(?:\s+(?:videos?|stories|articles|posts|content|coverage|links|reading|news|topics|galleries))?
+      | more\s+(?:from|on|in|about|by)\s+.{1,40}
+      | more\s+(?:stories|articles|news|videos|coverage)(?:\s+.{0,30})?
+      | recommended(?:\s+(?:for\s+you|reading|stories|videos|articles))?
+      | most\s+(?:popular|read|viewed|shared|emailed)(?:\s+.{0,20})?
+      | trending(?:\s+(?:now|stories|articles))?
+      | (?:editor'?s?|editors’)\s+picks
+      | don['’]?t\s+miss | up\s+next | read\s+next | what\s+to\s+read\s+next | also\s+read
+      | other\s+.{1,30}\s+(?:columns|stories|articles|posts)
+      | latest\s+(?:news|stories|articles|videos|posts)
+      | featured\s+(?:slide\s*shows?|videos?|stories|articles)
+      | (?:from\s+)?around\s+the\s+web | sponsored(?:\s+(?:content|stories|links))? | promoted\s+stories
+      | today\s+on\s+\S.{0,30} | in\s+case\s+you\s+missed\s+it | elsewhere\s+on\s+\S.{0,30}
+      | lesen\s+sie\s+auch | mehr\s+zum\s+thema | das\s+könnte\s+sie\s+auch\s+interessieren
+      | (?:à\s+)?lire\s+aussi | sur\s+le\s+même\s+sujet | leia\s+também | veja\s+também | lea\s+también
+      | te\s+puede\s+interesar | noticias\s+relacionadas | articoli\s+correlati | leggi\s+anche
+      | 相关阅读|相关新闻|相关文章|精彩推荐|精彩视频推荐|推荐阅读|热门推荐|関連記事|おすすめ記事|관련\s*기사
+    )\s*[:：»›>…]*$""",
+    regex.I | regex.X,
+)
+
+
+class TailPromo(Rule):
+    """What it does
+    Flags a box of other stories after the article: a heading such as "You Might Also
+    Like", "Related Videos", "More from <site>", "Most Read", "Other Opinion Columns",
+    "Lesen Sie auch", "相关阅读" and, when it comes near the end of the page, everything
+    after it. Earlier in the page only the heading line is flagged.
+
+    Why is this bad?
+    Recommendation boxes hold headlines and summaries of other stories; kept after the
+    article they read as more of it.
+
+    Example
+    ```text
+    ...the last paragraph of the article.
+    You Might Also Like
+    Uber raises fares during Sydney siege
+    ```
+
+    Fix safety
+    Unsafe: the box is deleted from its heading to the end of the page.
+    """
+
+    code = "D230"
+    name = "tail-promo"
+    summary = "Box of related or recommended stories after the article"
+    fix_safety = "unsafe"
+
+    #: a heading followed by less than this share of the page's text takes the rest with it
+    MAX_SHARE_AFTER = 0.4
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        lines = doc.lines
+        if not layout.prose:
+            return
+        for i in layout.nonblank:
+            s = lines[i].strip()
+            if width(s) > 60 or i < layout.body_start or not TAIL_HEADING.match(s):
+                continue
+            if layout.share_after(i) <= self.MAX_SHARE_AFTER:
+                last = layout.nonblank[-1]
+                yield line_range_finding(
+                    self, doc, i, last,
+                    f"Box of other stories after the article ({s!r} and what follows)",
+                    "Delete the box to the end of the page",
+                )
+                return
+            yield line_range_finding(self, doc, i, i, f"Heading of a box of other stories: {s!r}")
+
+
+# "The latest: ...", "Photos: ...", "How you can help: ..."
+LABELLED = regex.compile(r"^(\p{Lu}[^:.!?]{0,40}?):\s+\S")
+
+
+class PromoBox(Rule):
+    """What it does
+    Flags a promo box at the end of the page: a short heading followed by three or more
+    paragraphs that each open with a different short label and a colon ("The latest:",
+    "Photos:", "How you can help:"), running to the end of the page.
+
+    Why is this bad?
+    Such boxes ("War in Ukraine: What you need to know") advertise the site's coverage;
+    they are the same under every article of a topic, not part of this one.
+
+    Example
+    ```text
+    War in Ukraine: What you need to know
+    The latest: Russia fired at least 85 missiles...
+    Photos: Our photographers have been on the ground...
+    How you can help: Here are ways to support...
+    ```
+
+    Fix safety
+    Unsafe: an article ending in labelled paragraphs (a glossary, a fact box) looks the same.
+    """
+
+    code = "D231"
+    name = "promo-box"
+    summary = "Promo box of labelled paragraphs at the end of the page"
+    fix_safety = "unsafe"
+
+    MIN_ITEMS = 3
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        lines = doc.lines
+        nb = layout.nonblank
+        if len(nb) < self.MIN_ITEMS + 2:
+            return
+        # walk back from the end over labelled paragraphs (a closing call to action may follow)
+        k = len(nb) - 1
+        if not LABELLED.match(lines[nb[k]].strip()) and is_call_to_action(lines[nb[k]]):
+            k -= 1
+        labels = []
+        while k >= 0:
+            s = lines[nb[k]].strip()
+            m = LABELLED.match(s)
+            if not m or len(m.group(1).split()) > 5 or _is_heading(s):
+                break
+            labels.append(m.group(1).lower())
+            k -= 1
+        if len(set(labels)) < self.MIN_ITEMS or k < 1:
+            return
+        head = nb[k]
+        hs = lines[head].strip()
+        if not _is_heading(hs):
+            return
+        yield line_range_finding(
+            self, doc, head, nb[-1],
+            f"Promo box at the end of the page ({hs!r} and {len(labels)} labelled items)",
+            "Delete the promo box",
+        )
+
+
+def _is_heading(text: str) -> bool:
+    return not ends_sentence(text) and len(text.split()) <= 10 and not is_prose(text)
+
+
+CTA_VERB = (r"(?:subscribe|follow|like(?=\s+us\b)|join|sign\s+up|register|download|get|share|click|tap|read|watch|"
+            r"listen|visit|check\s+out|support|become|donate|install|bookmark|try|stay\s+(?:tuned|up\s+to\s+date)|"
+            r"abonnieren\s+sie|folgen\s+sie|suivez|abonnez-vous|siga|síguenos|suscríbete|inscreva-se)")
+CTA_TARGET = (r"(?:\bour\b|\bus\b|channel|newsletter|podcast|telegram|whatsapp|twitter|facebook|instagram|"
+              r"youtube|tiktok|linkedin|\bapp\b|inbox|updates|alerts|feed|unser|uns\b|nous|notre|nos\b|nosso|nuestro)")
+CTA_SENTENCE = regex.compile(rf"^{CTA_VERB}\b\s*(?:[^\s.!?]+\s+){{0,3}}{CTA_TARGET}[^.!?]{{0,160}}[.!?]*$", regex.I)
+SHORT_QUESTION = regex.compile(r"^(?:\S+\s+){0,6}\S+\?$")
+SPLIT = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\"“])")
+
+
+def is_call_to_action(text: str) -> bool:
+    """Whether every sentence of ``text`` is a call to action or a short lead-in question.
+
+    >>> is_call_to_action("Are you on Telegram? Subscribe to our channel for updates.")
+    True
+    >>> is_call_to_action("Follow the money, the reporters were told.")
+    False
+    """
+    parts = [p for p in SPLIT.split(text.strip()) if p]
+    if not parts or not any(CTA_SENTENCE.match(p) for p in parts):
+        return False
+    return all(CTA_SENTENCE.match(p) or SHORT_QUESTION.match(p) for p in parts)
+
+
+def trailing_call_to_action(text: str) -> int:
+    """Offset in ``text`` where a trailing run of call-to-action sentences starts, or -1.
+
+    >>> t = "Read our full coverage of the war. Are you on Telegram? Subscribe to our channel."
+    >>> trailing_call_to_action(t)
+    0
+    >>> trailing_call_to_action("The talks ended at noon. Follow us on Twitter for updates.")
+    25
+    """
+    parts = [(m.start(), m.group()) for m in regex.finditer(r"[^\s].*?(?:[.!?](?=\s+[\p{Lu}\"“]|\s*$)|$)", text)]
+    start = -1
+    seen_cta = False
+    for offset, sentence in reversed(parts):
+        sentence = sentence.strip()
+        if CTA_SENTENCE.match(sentence):
+            seen_cta = True
+            start = offset
+        elif SHORT_QUESTION.match(sentence) and seen_cta:
+            start = offset
+        else:
+            break
+    return start if seen_cta else -1
+
+
+class CallToAction(Rule):
+    """What it does
+    Flags calls to action: lines, or the closing sentences of the last paragraph, that
+    ask the reader to subscribe, follow, join, download or read more of the site ("Are you
+    on Telegram? Subscribe to our channel for updates and exclusive video.", "Follow us on
+    Twitter to get the latest..."). A sentence counts when it opens with such a verb and
+    names the site or a channel ("our", "us", newsletter, Telegram, app...).
+
+    Why is this bad?
+    It is the site talking to its readers, not the article.
+
+    Example
+    ```text
+    ...the last paragraph of the article. Follow us on Twitter for updates.
+    Are you on Telegram? Subscribe to our channel for updates and exclusive video.
+    ```
+
+    Fix safety
+    Unsafe: a whole line is deleted, or the trailing sentences are cut from the last
+    paragraph (without joining words).
+    """
+
+    code = "D232"
+    name = "call-to-action"
+    summary = "Call to subscribe, follow or read more of the site"
+    fix_safety = "unsafe"
+
+    #: trailing sentences are cut from this many last non-blank lines
+    TAIL = 3
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        lines = doc.lines
+        tail = set(layout.nonblank[-self.TAIL:])
+        for i in layout.nonblank:
+            s = lines[i].strip()
+            if len(s) > 400:
+                continue
+            if is_call_to_action(s):
+                yield line_range_finding(self, doc, i, i, f"Call to action, not article text: {s[:60]!r}")
+                continue
+            if i in tail:
+                off = trailing_call_to_action(lines[i])
+                if off > 0:
+                    start = doc.line_starts[i] + off
+                    end = doc.line_span(i)[1]
+                    while end > start and doc.text[end - 1] in " \t":
+                        end -= 1
+                    fix = Fix.unsafe("Cut the call to action", delete_span_edit(doc.text, start, end))
+                    yield self.finding(start, end, f"Call to action at the end of the article: "
+                                                    f"{doc.text[start:end][:60]!r}", fix)
