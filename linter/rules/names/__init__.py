@@ -1,3 +1,5 @@
 """N: inconsistent transliterations and renamings (Kiev/Kyiv, Zelensky/Zelenskyy)."""
 
-RULES: tuple = ()
+from linter.rules.names.consistency import InconsistentNameSpelling
+
+RULES: tuple = (InconsistentNameSpelling,)

@@ -1,0 +1,336 @@
+"""The variant dictionary: groups of spellings of one name, loaded and validated from TOML packs.
+
+A pack file (``linter/packs/names/*.toml``, or a user's ``extend-packs`` file whose
+``[pack] family = "names"``) holds ``[[group]]`` entries::
+
+    [[group]]
+    id = "kyiv"                      # unique; a user group with a built-in id replaces it
+    kind = "place"                   # place | person | country | organisation | other
+    forms = ["Kyiv", "Kiev"]         # spellings of one entity (at least two)
+    modern = "Kyiv"                  # the form a tie goes to
+    derived = [["Kyivan", "Kievan"]] # rows parallel to ``forms``: adjectives, plurals
+    keep = ["Kievan Rus", "chicken Kiev"]  # fixed phrases never touched
+    safety = "safe"                  # safe | unsafe | house-style
+    note = "where the spellings come from"
+
+and an optional ``[distinct] pairs = [["Iran", "Iraq"], ...]`` table of look-alike names the
+discovery rule (N201) must never pair. Every problem is a :class:`PackError` naming the file,
+the entry and what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from linter.core.packs import PackError, read_pack, reject_unknown, require
+
+KINDS = ("place", "person", "country", "organisation", "other")
+SAFETIES = ("safe", "unsafe", "house-style")
+GROUP_KEYS = {"id", "kind", "forms", "modern", "derived", "keep", "safety", "note"}
+PACK_KEYS = {"pack", "group", "distinct"}
+APOSTROPHES = "'’"
+_FORM_RE = re.compile(r"^[^\W\d_][\w'’ .-]*[\w.]$|^[^\W\d_]$")
+
+
+@dataclass(frozen=True)
+class Group:
+    """One entity and its spellings. ``forms[i]`` and ``derived[k][i]`` are one spelling system."""
+
+    id: str
+    forms: tuple[str, ...]
+    modern: str
+    derived: tuple[tuple[str, ...], ...] = ()
+    keep: tuple[str, ...] = ()
+    safety: str = "safe"
+    kind: str = "other"
+    note: str = ""
+    source: str = ""
+
+    @property
+    def modern_index(self) -> int:
+        return self.forms.index(self.modern)
+
+    def label(self) -> str:
+        """``Kyiv/Kiev``: the group as users see it."""
+        return "/".join(self.forms)
+
+
+@dataclass
+class VariantDictionary:
+    """All groups, and the table from every spelling (with its case variants) to its group."""
+
+    groups: dict[str, Group] = field(default_factory=dict)
+    #: exact text -> (group id, form index, derived row or -1, case mode)
+    lookup: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)
+    #: (a, b) pairs, casefolded and sorted, that discovery never pairs
+    distinct: set[tuple[str, str]] = field(default_factory=set)
+
+    def form_of(self, word: str) -> tuple[Group, int] | None:
+        """The group and form index a spelling belongs to (any case variant), or None."""
+        hit = self.lookup.get(word)
+        return (self.groups[hit[0]], hit[1]) if hit else None
+
+    def is_distinct(self, a: str, b: str) -> bool:
+        return tuple(sorted((a.casefold(), b.casefold()))) in self.distinct
+
+
+def case_variants(form: str) -> list[tuple[str, str]]:
+    """The case variants of a form that count as that form, with their mode.
+
+    >>> case_variants("al-Qaeda")
+    [('al-Qaeda', 'exact'), ('AL-QAEDA', 'upper'), ('Al-Qaeda', 'title')]
+    >>> case_variants("Kyiv")
+    [('Kyiv', 'exact'), ('KYIV', 'upper')]
+    """
+    out = [(form, "exact")]
+    if form.upper() != form:
+        out.append((form.upper(), "upper"))
+    if form[:1].islower():
+        out.append((form[:1].upper() + form[1:], "title"))
+    return out
+
+
+def apostrophe_variants(text: str) -> list[str]:
+    """A spelling with ``'`` also matches with ``’`` and the other way round.
+
+    >>> apostrophe_variants("Sana'a")
+    ["Sana'a", 'Sana’a']
+    """
+    if not any(a in text for a in APOSTROPHES):
+        return [text]
+    plain = text.replace("’", "'")
+    return [plain, plain.replace("'", "’")]
+
+
+def apply_case(target: str, mode: str) -> str:
+    """Give ``target`` the case of the matched text.
+
+    >>> apply_case("Kyiv", "upper"), apply_case("al-Qaeda", "title"), apply_case("Kyiv", "exact")
+    ('KYIV', 'Al-Qaeda', 'Kyiv')
+    """
+    if mode == "upper":
+        return target.upper()
+    if mode == "title":
+        return target[:1].upper() + target[1:]
+    return target
+
+
+def _string_list(entry: dict, key: str, path, name: str, required: bool) -> list[str]:
+    value = require(entry, key, list, path, name, required=required, default=[])
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise PackError(path, f"{key!r} must hold non-empty strings, not {item!r}", name)
+    return value
+
+
+def _check_form(form: str, key: str, path, name: str) -> None:
+    if form != form.strip() or "  " in form or not _FORM_RE.match(form):
+        raise PackError(path, f"{key} {form!r} is not a name (letters, with inner spaces, "
+                        "hyphens, apostrophes or dots)", name)
+
+
+def parse_group(entry: dict, path: str, index: int) -> Group:
+    """Validate one ``[[group]]`` table."""
+    if not isinstance(entry, dict):
+        raise PackError(path, "every [[group]] must be a table", f"group #{index + 1}")
+    gid = entry.get("id")
+    name = f"group {gid!r}" if isinstance(gid, str) else f"group #{index + 1}"
+    reject_unknown(entry, GROUP_KEYS, path, name)
+    gid = require(entry, "id", str, path, name)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", gid):
+        raise PackError(path, f"id {gid!r} must be lower-case letters, digits and hyphens", name)
+    forms = _string_list(entry, "forms", path, name, required=True)
+    if len(forms) < 2:
+        raise PackError(path, "a group needs at least two forms", name)
+    for f in forms:
+        _check_form(f, "form", path, name)
+    if len({f for f in forms}) != len(forms):
+        raise PackError(path, "forms are listed twice", name)
+    modern = require(entry, "modern", str, path, name)
+    if modern not in forms:
+        raise PackError(path, f"modern form {modern!r} is not one of the forms {forms}", name)
+    derived_raw = require(entry, "derived", list, path, name, required=False, default=[])
+    derived = []
+    for row in derived_raw:
+        if not isinstance(row, list) or len(row) != len(forms):
+            raise PackError(path, f"each derived row must list {len(forms)} strings, one per "
+                            f"form in the order of forms; got {row!r}", name)
+        for d in row:
+            if not isinstance(d, str):
+                raise PackError(path, f"derived forms must be strings, not {d!r}", name)
+            _check_form(d, "derived form", path, name)
+        derived.append(tuple(row))
+    keep = _string_list(entry, "keep", path, name, required=False)
+    safety = require(entry, "safety", str, path, name, required=False, default="safe")
+    if safety not in SAFETIES:
+        raise PackError(path, f"safety must be one of {', '.join(SAFETIES)}, not {safety!r}", name)
+    kind = require(entry, "kind", str, path, name, required=False, default="other")
+    if kind not in KINDS:
+        raise PackError(path, f"kind must be one of {', '.join(KINDS)}, not {kind!r}", name)
+    note = require(entry, "note", str, path, name)
+    if not note.strip():
+        raise PackError(path, "note (where the spellings come from) must not be empty", name)
+    return Group(gid, tuple(forms), modern, tuple(derived), tuple(keep), safety, kind, note, path)
+
+
+def parse_pack(data: dict, path: str) -> tuple[list[Group], list[tuple[str, str]]]:
+    """The groups and distinct pairs of one parsed names pack."""
+    reject_unknown(data, PACK_KEYS, path, "pack file")
+    groups_raw = data.get("group", [])
+    if not isinstance(groups_raw, list):
+        raise PackError(path, "'group' must be an array of tables ([[group]])", "group")
+    groups = [parse_group(e, path, i) for i, e in enumerate(groups_raw)]
+    seen: set[str] = set()
+    for g in groups:
+        if g.id in seen:
+            raise PackError(path, "group id used twice in this pack", f"group {g.id!r}")
+        seen.add(g.id)
+    pairs: list[tuple[str, str]] = []
+    distinct = data.get("distinct")
+    if distinct is not None:
+        if not isinstance(distinct, dict):
+            raise PackError(path, "'distinct' must be a table with 'pairs'", "distinct")
+        reject_unknown(distinct, {"pairs"}, path, "distinct")
+        for row in require(distinct, "pairs", list, path, "distinct"):
+            if (not isinstance(row, list) or len(row) != 2
+                    or not all(isinstance(x, str) and x.strip() for x in row)):
+                raise PackError(path, f"each pair must be two names, not {row!r}", "distinct")
+            pairs.append((row[0], row[1]))
+    return groups, pairs
+
+
+def pack_family(data: dict, path: str) -> str:
+    pack = data.get("pack")
+    if not isinstance(pack, dict):
+        raise PackError(path, "missing [pack] table (name, family, description)", "pack")
+    reject_unknown(pack, {"name", "family", "description"}, path, "pack")
+    require(pack, "name", str, path, "pack")
+    return require(pack, "family", str, path, "pack")
+
+
+def load(builtin: list[str], user: list[str] = ()) -> VariantDictionary:
+    """Load the built-in names packs, then the user packs whose family is ``names``."""
+    vd = VariantDictionary()
+    owners: dict[str, str] = {}
+    for path, is_user in [(p, False) for p in builtin] + [(p, True) for p in user]:
+        data = read_pack(path)
+        family = pack_family(data, path)
+        if family != "names":
+            if is_user:
+                continue
+            raise PackError(path, f"a pack in the names folder must have family 'names', "
+                            f"not {family!r}", "pack")
+        groups, pairs = parse_pack(data, path)
+        for g in groups:
+            if g.id in vd.groups and not is_user:
+                raise PackError(path, f"group id also used in {vd.groups[g.id].source}",
+                                f"group {g.id!r}")
+            old = vd.groups.pop(g.id, None)
+            if old is not None:  # a user group replaces the built-in group of the same id
+                for k in [k for k, v in vd.lookup.items() if v[0] == g.id]:
+                    del vd.lookup[k]
+            vd.groups[g.id] = g
+            _index(vd, g, path, owners)
+        for a, b in pairs:
+            vd.distinct.add(tuple(sorted((a.casefold(), b.casefold()))))
+    return vd
+
+
+def _index(vd: VariantDictionary, g: Group, path: str, owners: dict[str, str]) -> None:
+    rows = [(g.forms, -1)] + [(row, k) for k, row in enumerate(g.derived)]
+    for row, k in rows:
+        for i, form in enumerate(row):
+            for variant, mode in case_variants(form):
+                for text in apostrophe_variants(variant):
+                    hit = vd.lookup.get(text)
+                    if hit is not None and hit[0] != g.id:
+                        raise PackError(path, f"spelling {text!r} is also in group {hit[0]!r} "
+                                        f"({owners.get(hit[0], '?')})", f"group {g.id!r}")
+                    if hit is None or (mode == "exact" and hit[3] != "exact"):
+                        vd.lookup[text] = (g.id, i, k, mode)
+    owners[g.id] = path
+
+
+class Matcher:
+    """Every spelling of the dictionary, found in one pass over a text.
+
+    Spellings that start with a capital (nearly all) form one trie regex, so each position
+    costs a character test or two. The few that start in lower case ("al-Qaeda",
+    "bin Laden") get a second regex that runs only when a gate substring (their first
+    capitalised word, "Qaeda", "Laden") is in the text. Spaces inside a form match any run
+    of spaces or one line break (hard-wrapped text). Patterns end at a word end; the start is
+    checked by the caller (a look-behind first would cost the fast scan for the first character).
+
+    >>> m = Matcher(["Kiev", "Kievan", "al-Qaeda"])
+    >>> [w for _, _, w in m.finditer("Kievan al-Qaeda Kiev’s Kievx")]
+    ['Kievan', 'al-Qaeda', 'Kiev']
+    """
+
+    def __init__(self, words):
+        words = sorted(set(words))
+        upper = [w for w in words if not w[:1].islower()]
+        lower = [w for w in words if w[:1].islower()]
+        self.main = re.compile(_trie_regex(upper) + r"(?!\w)") if upper else None
+        self.extra = re.compile(_trie_regex(lower) + r"(?!\w)") if lower else None
+        gates = set()
+        for w in lower:
+            caps = [t for t in re.split(r"[\s'’-]+", w) if t[:1].isupper()]
+            gates.add(caps[0][:4] if caps else w)
+        self.gates = tuple(sorted(gates))
+
+    def finditer(self, text: str):
+        """``(start, end, text)`` of every match at a word start, in order."""
+        hits = []
+        for pat in self._patterns(text):
+            for m in pat.finditer(text):
+                s = m.start()
+                if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+                    continue
+                hits.append((s, m.end(), m.group()))
+        if self.extra is not None and len(hits) > 1:
+            hits.sort()
+        return hits
+
+    def _patterns(self, text: str):
+        if self.main is not None:
+            yield self.main
+        if self.extra is not None and any(g in text for g in self.gates):
+            yield self.extra
+
+
+def compile_matcher(vd: VariantDictionary) -> Matcher:
+    """The matcher for every spelling, case variant and derived form of the dictionary."""
+    return Matcher(vd.lookup)
+
+
+SPACE = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex that matches exactly ``words``, longest first, built as a trie.
+
+    >>> p = re.compile(_trie_regex(["Kiev", "Kievan", "Kyiv"]))
+    >>> [m.group() for m in p.finditer("Kievan Kiev Kyiv")]
+    ['Kievan', 'Kiev', 'Kyiv']
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [(_esc(ch) + emit(child)) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+def _esc(ch: str) -> str:
+    return SPACE if ch == " " else re.escape(ch)

@@ -1,0 +1,117 @@
+"""Finding the dictionary's spellings in a text: word boundaries, fixed phrases, glosses.
+
+One compiled trie regex finds every spelling (case variants, derived forms) in a single pass.
+An occurrence is left out when it sits inside a fixed phrase of its group ("chicken Kiev"),
+inside quotation marks or emphasis when ``keep_quoted`` is on, or when it glosses another
+spelling of its group ("Kyiv (Kiev)", "Mumbai, formerly Bombay"): there two spellings are
+meant, side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.rules.names.dictionary import SPACE, Group, Matcher, VariantDictionary
+
+#: words and punctuation that may stand between two spellings that gloss each other
+_GLOSS_GAP = re.compile(
+    r"[\s,;:()\[\]“”\"‘’'«»—–/-]*"
+    r"(?:(?:or|formerly|previously|now|then|once|also|aka|a\.k\.a\.|née|known|as|spelled|spelt|"
+    r"written|called|named|renamed|from|to|in|russian|ukrainian|belarusian|polish|arabic|persian|"
+    r"chinese|the|is|was|officially|transliterated|romani[sz]ed|wade-giles|pinyin|old|older|"
+    r"spelling|name|its|current|former|today|modern|until|before|after|\d{4})"
+    r"[\s,;:()\[\]“”\"‘’'«»—–/-]*)*", re.IGNORECASE)
+_GLOSS_MARK = re.compile(
+    r"[(/]|\b(?:or|formerly|previously|now|then|once|aka|a\.k\.a\.|née|known|spelled|spelt|"
+    r"called|named|renamed|officially|transliterated|romani[sz]ed|until|before)\b", re.IGNORECASE)
+GLOSS_MAX_GAP = 40
+KEEP_WINDOW = 80
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A spelling found at ``text[start:end]``: form ``form`` of ``group`` (derived row or -1)."""
+
+    start: int
+    end: int
+    group: str
+    form: int
+    row: int
+    mode: str
+
+
+def keep_regex(group: Group) -> re.Pattern | None:
+    """The fixed phrases of a group as one case-insensitive regex (None when it has none)."""
+    if not group.keep:
+        return None
+    alts = sorted((re.escape(k).replace(r"\ ", SPACE) for k in group.keep), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def scan(text: str, vd: VariantDictionary, matcher: Matcher, keeps: dict[str, re.Pattern | None],
+         keep_quoted: bool = False) -> list[Occurrence]:
+    """Every counted occurrence of a dictionary spelling in ``text``, in order."""
+    found: list[Occurrence] = []
+    lookup = vd.lookup
+    for s, e, word in matcher.finditer(text):
+        hit = lookup.get(word)
+        if hit is None:
+            hit = lookup.get(" ".join(word.split()))
+            if hit is None:
+                continue
+        gid, form, row, mode = hit
+        keep = keeps.get(gid)
+        if keep is not None and _inside_keep(text, s, e, keep):
+            continue
+        if keep_quoted and _inside_quotes(text, s):
+            continue
+        found.append(Occurrence(s, e, gid, form, row, mode))
+    return _drop_glosses(text, found)
+
+
+def _inside_keep(text: str, s: int, e: int, keep: re.Pattern) -> bool:
+    lo = max(0, s - KEEP_WINDOW)
+    for k in keep.finditer(text, lo, min(len(text), e + KEEP_WINDOW)):
+        if k.start() <= s and e <= k.end():
+            return True
+    return False
+
+
+def _inside_quotes(text: str, s: int) -> bool:
+    """Whether offset ``s`` is inside a quotation or Markdown emphasis on its line.
+
+    >>> _inside_quotes('He said “Kiev is far” today', 10), _inside_quotes('In Kiev, "x"', 3)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, s) + 1
+    before = text[line_start:s]
+    if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
+        return True
+    if before.count("«") > before.count("»"):
+        return True
+    stripped = before.replace("**", "")
+    return stripped.count("*") % 2 == 1 or len(re.findall(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", before)) % 2 == 1
+
+
+def _drop_glosses(text: str, occ: list[Occurrence]) -> list[Occurrence]:
+    """Leave out pairs of neighbouring spellings of one group that gloss each other.
+
+    >>> from linter.rules.names.scan import Occurrence as O
+    >>> t = "Kyiv (Kiev) and Kiev"
+    >>> [o.start for o in _drop_glosses(t, [O(0, 4, "k", 0, -1, "exact"),
+    ...                                      O(6, 10, "k", 1, -1, "exact"),
+    ...                                      O(16, 20, "k", 1, -1, "exact")])]
+    [16]
+    """
+    if len(occ) < 2:
+        return occ
+    glossed: set[int] = set()
+    for i in range(len(occ) - 1):
+        a, b = occ[i], occ[i + 1]
+        if a.group != b.group or a.form == b.form or b.start - a.end > GLOSS_MAX_GAP:
+            continue
+        gap = text[a.end:b.start]
+        if _GLOSS_GAP.fullmatch(gap) and _GLOSS_MARK.search(gap):
+            glossed.update((i, i + 1))
+    return [o for i, o in enumerate(occ) if i not in glossed] if glossed else occ
