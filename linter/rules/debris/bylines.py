@@ -1,0 +1,221 @@
+"""Bylines, datelines and the boilerplate around an article: "About <company>", source notes."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from linter.core.document import Document
+from linter.core.findings import Finding
+from linter.core.rule import Context, Rule
+from linter.rules.debris.layout import Layout, ends_sentence, is_prose, line_range_finding
+
+MONTHS = (r"(?:jan(?:uary|vier|eiro|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|fev(?:ereiro)?|mar(?:ch|s|ço|zo)?|märz|"
+          r"apr(?:il)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maio|jun(?:e|i|io|ho)?|juin|jul(?:y|i|io|ho)?|juil(?:let)?|"
+          r"aug(?:ust)?|août|ago(?:sto)?|sep(?:t|tember|tembre|tiembre|embro)?|set(?:embro)?|oct(?:ober|obre)?|okt(?:ober)?|"
+          r"out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|dez(?:ember|embro)?|déc(?:embre)?|dic(?:iembre)?)\.?")
+WEEKDAY = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?|"
+           r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)")
+DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{MONTHS},?\s+(?:de\s+)?\d{{4}}"
+        rf"|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}年\d{1,2}月\d{1,2}日)")
+TIME = r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,4}|Uhr|h))?)"
+DATELINE = regex.compile(
+    rf"""^(?:[-•*·]\s*)?(?:(?:updated|published|posted|last\s+(?:updated|modified)|aktualisiert|publié\s+le|publicado)\s*:?\s*(?:on\s+)?)?
+        (?:(?:{WEEKDAY}),?\s+)?{DATE}(?:,?\s+(?:at\s+|um\s+|à\s+|-\s+)?{TIME})?
+        (?:\s*(?:[|·•—–\-/]|来源[:：]|Quelle:|Source:)\s*.{{0,40}})?[\s　]*$""",
+    regex.I | regex.X,
+)
+NAME = r"\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|(?:de|da|van|von|der|del|la|le|bin|al)(?=\s+\p{Lu})))*"
+BYLINE = regex.compile(
+    rf"""^(?:[-•*·]\s*)?(?:(?:{DATE}(?:,?\s+{TIME})?(?:\s+\S+)?)\s+)?
+        (?i:by|par|por|von|di|door|av|af|przez|written\s+by|words\s+by|reporting\s+by)\s*:?\s+
+        {NAME}(?:(?:\s*,\s*|\s+(?:and|&|y|e|et|und|en|og|och|i)\s+){NAME})*
+        (?:\s*,?\s+(?:and|y|e|et|und)|\s*(?:[,|–—]|\s-\s).{{0,60}})?\s*$""",
+    regex.X,
+)
+POSTED = regex.compile(
+    rf"^(?:[-•*·]\s*)?(?:posted|published|written|updated|publicado|publié|veröffentlicht)(?:\s+(?:on|at|by|le|am|em|el|in))?\s*:?\s+"
+    rf"(?=.*(?:{DATE}|\bby\s+\p{{Lu}}|\d{{1,2}}:\d{{2}}))",
+    regex.I,
+)
+
+
+class Byline(Rule):
+    """What it does
+    Flags byline lines: "By Jane Doe and John Roe", "Por Steven Lee Myers, Keith Bradsher y",
+    "posted on April 21, 2015, at 11:29 a.m.", "2/26/2015 7:11 AM PST BY TMZ STAFF".
+
+    Why is this bad?
+    Readers and models want the article; who wrote it and when belongs in metadata. Many
+    corpora (readability's ground truth among them) leave bylines out of the text.
+
+    Example
+    ```text
+    By Michael Crowley and Anton Troianovski
+    ```
+
+    Fix safety
+    Unsafe: many users keep bylines, so the line goes only with ``--unsafe-fixes``
+    (ignore ``D250`` to keep them unflagged).
+    """
+
+    code = "D250"
+    name = "byline"
+    summary = "Byline line (author, posting date)"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        for i, line in enumerate(doc.lines):
+            s = line.strip()
+            if not s or len(s) > 160 or len(s.split()) > 20:
+                continue
+            if BYLINE.match(s) or (POSTED.match(s) and not is_prose(s)):
+                yield line_range_finding(self, doc, i, i, f"Byline: {s[:60]!r}")
+
+
+class Dateline(Rule):
+    """What it does
+    Flags a line that holds only a date, maybe with a time and a source ("24 July 2015",
+    "08.04.2015 12:46", "Updated: March 3, 2021 at 9:15 am", "2017-03-10 09:58 来源：网易").
+
+    Why is this bad?
+    A publication date on a line of its own is page furniture: it interrupts the text
+    and belongs in metadata.
+
+    Example
+    ```text
+    - 24 July 2015
+    President Barack Obama has admitted...
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted; a diary or a timeline can use dates as headings.
+    """
+
+    code = "D251"
+    name = "dateline"
+    summary = "Line holding only a date (and time)"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if not regex.search(r"\d", text):
+            return
+        layout = Layout.of(doc)
+        lines = doc.lines
+        for i in layout.nonblank:
+            s = lines[i].strip()
+            if len(s) > 90 or s.startswith("|") or not DATELINE.match(s):
+                continue
+            # a run of dated lines is a timeline or a table, not a dateline
+            p, n = layout.prev(i), layout.next(i)
+            if any(j >= 0 and DATELINE.match(lines[j].strip()) for j in (p, n)):
+                continue
+            yield line_range_finding(self, doc, i, i, f"Dateline: {s[:60]!r}")
+
+
+ABOUT_HEADING = regex.compile(r"^(?:#+\s*)?(?:about|über|à\s+propos\s+de|acerca\s+de|sobre)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}&.,'’\- ]{0,50}[:：]?$",
+                              regex.I)
+CONTACT_HEADING = regex.compile(r"^(?:media|press|investor)\s+(?:contacts?|inquiries|enquiries)\s*[:：]?.{0,80}$", regex.I)
+
+
+class AboutBoilerplate(Rule):
+    """What it does
+    Flags the boilerplate paragraph about a company or author after an article: an "About
+    <Name>" heading and the paragraph under it, and a closing "Media contact:" block.
+
+    Why is this bad?
+    Press releases and sponsored posts end with the same "About Acme" paragraph every time;
+    repeated across a corpus it is noise, not article text.
+
+    Example
+    ```text
+    About Acme Corp
+    Acme Corp is the leading maker of anvils, with offices in 12 countries.
+    ```
+
+    Fix safety
+    Unsafe: the heading and its paragraph are deleted.
+    """
+
+    code = "D252"
+    name = "about-boilerplate"
+    summary = "\"About <company>\" boilerplate paragraph or media contacts after the article"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        lines = doc.lines
+        if layout.body_start < 0:
+            return
+        for i in layout.nonblank:
+            if i <= layout.body_start:
+                continue
+            s = lines[i].strip()
+            if len(s) > 100 or ends_sentence(s):
+                continue
+            if CONTACT_HEADING.match(s) and layout.share_after(i) < 0.2:
+                yield line_range_finding(self, doc, i, layout.nonblank[-1], f"Media contact block: {s[:50]!r}")
+                return
+            m = ABOUT_HEADING.match(s)
+            if not m or len(s.split()) > 7:
+                continue
+            n = layout.next(i)
+            if n < 0 or not is_prose(lines[n]):
+                continue
+            subject = s.split(None, 1)[1].rstrip(":：").strip()
+            first = subject.split()[0].lower() if subject.split() else ""
+            body = lines[n].strip()
+            # the paragraph is about the subject: it names it, or starts "Founded in"
+            if not (body.lower().startswith(first) or subject.lower() in body.lower()[:200]
+                    or body.lower().startswith(("founded", "established", "headquartered"))):
+                continue
+            last = n
+            nn = layout.next(n)
+            while nn >= 0 and is_prose(lines[nn]) and layout.share_after(nn) < 0.1 and not layout.gap_before(nn):
+                last = nn
+                nn = layout.next(nn)
+            yield line_range_finding(self, doc, i, last, f"Boilerplate about {subject[:40]!r}")
+
+
+SOURCE_NOTE = regex.compile(
+    r"^(?:originally\s+(?:published|posted|appeared)\s+(?:at|on|in|by)\b"
+    r"|this\s+(?:article|story|post|piece|essay)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?"
+    r"(?:published|appeared|posted|ran)\s+(?:at|on|in|by)\b"
+    r"|a\s+version\s+of\s+this\s+(?:article|story)\s+(?:appeared|appears|was\s+published)\b"
+    r"|republished\s+(?:with\s+permission|from)\b|reprinted\s+with\s+permission\b"
+    r"|原标题[:：]|\[?责任编辑[:：])",
+    regex.I,
+)
+
+
+class SourceNote(Rule):
+    """What it does
+    Flags a note on where the text was first published: "Originally published at ...",
+    "This article first appeared in ...", "A version of this article appeared in print...",
+    "Republished with permission", "原标题：".
+
+    Why is this bad?
+    It is publishing metadata, not the article, and is repeated under every syndicated copy.
+
+    Example
+    ```text
+    Originally published at www.example.com on November 18, 2011.
+    ```
+
+    Fix safety
+    Unsafe: the whole line is deleted, with anything else written on it.
+    """
+
+    code = "D253"
+    name = "source-note"
+    summary = "Note on where the text was first published"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        for i, line in enumerate(doc.lines):
+            s = line.strip()
+            if s and SOURCE_NOTE.match(s):
+                yield line_range_finding(self, doc, i, i, f"Source note: {s[:60]!r}")

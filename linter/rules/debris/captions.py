@@ -1,0 +1,79 @@
+"""Photo captions and picture credits kept in the text."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from linter.core.document import Document
+from linter.core.findings import Finding
+from linter.core.rule import Context, Rule
+from linter.rules.debris.layout import is_list_item, line_range_finding, width
+
+AGENCY = (r"(?:Reuters|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|Getty|Shutterstock|iStock(?:photo)?|Alamy|"
+          r"Bloomberg|PA(?:\s+(?:Wire|Images))?|ANP|dpa|Xinhua|Sipa(?:\s+USA)?|Zuma(?:\s+Press)?|"
+          r"Corbis|Keystone|NurPhoto|Anadolu(?:\s+Agency)?|TASS|Pool|Handout|Wikimedia\s+Commons|Unsplash|Pexels)")
+NAME = r"\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,4}"
+# "(Chalinee Thirasupa/Reuters)", "(AP Photo/Evan Vucci)", "(Getty Images)", "(Photo: Jane Doe/AFP)"
+PAREN_CREDIT = regex.compile(
+    rf"\((?:(?:photo|photograph|image|picture|foto|bild|credit|crédit)s?(?:\s+by)?\s*[:：]?\s*)?"
+    rf"(?:{NAME}\s*/\s*(?:{AGENCY}|{NAME})(?:\s+via\s+{AGENCY})?|{AGENCY}(?:\s+(?:Photo|Images))?(?:\s*/\s*{NAME})?)\)\s*$"
+)
+# "Photo: ...", "Image credit: ...", "Photograph by ...", "Pictured: ...", "(All photos: Atlas staff)"
+LABEL = regex.compile(
+    r"^\(?(?:all\s+|top\s+|main\s+|lead\s+|header\s+|featured\s+|cover\s+)?"
+    r"(?:photo|photos|photograph|photographs|picture|pictures|image|images|illustration|graphic|video|foto|fotos|bild|"
+    r"bilder|crédito|créditos|crédit|credit|credits|pictured|media\s+caption|image\s+caption|image\s+copyright)"
+    r"(?:\s+(?:credit|credits|caption|courtesy|source))?"
+    r"(?:\s*[:：|]\s*|\s+(?:by|von|par|por|de|courtesy\s+of|copyright)\s+)\S",
+    regex.I,
+)
+# a credit standing alone: "Getty Images", "AFP/Getty Images", "Jane Doe/Reuters"
+BARE_CREDIT = regex.compile(rf"^(?:©\s*)?(?:{AGENCY}|{NAME}\s*/\s*{AGENCY})(?:\s+(?:Photo|Images))?(?:\s+via\s+{AGENCY})?\.?$")
+
+
+class PhotoCaption(Rule):
+    """What it does
+    Flags photo captions and picture credits: a line ending in a credit in parentheses
+    ("... attends a meeting in Bangkok. (Chalinee Thirasupa/Reuters)", "(AP Photo/Evan
+    Vucci)"), a line opening with a caption label ("Photo: ...", "Image credit: ...",
+    "Photograph by ...", "Media caption ..."), or a credit standing alone ("Getty Images",
+    "AFP/Getty Images").
+
+    Why is this bad?
+    A caption describes a picture the text no longer has; between paragraphs it reads as a
+    stray sentence of the article, and credits are not prose at all.
+
+    Example
+    ```text
+    Secretary of State Antony Blinken attends a meeting Thursday in Bangkok. (Chalinee Thirasupa/Reuters)
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted. A caption can hold the only mention of a fact, and some
+    corpora want captions kept.
+    """
+
+    code = "D201"
+    name = "photo-caption"
+    summary = "Photo caption or picture credit"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        lines = doc.lines
+        for i, line in enumerate(lines):
+            s = line.strip()
+            if not s or width(s) > 400 or s.startswith("|"):
+                continue
+            if is_list_item(s):
+                s = s[2:].strip()
+            if s.endswith(")") and PAREN_CREDIT.search(s):
+                kind = "Photo caption with its credit" if len(s.split()) > 6 else "Picture credit"
+            elif LABEL.match(s) and len(s.split()) <= 60:
+                kind = "Photo caption or credit"
+            elif len(s) <= 60 and BARE_CREDIT.match(s):
+                kind = "Picture credit"
+            else:
+                continue
+            yield line_range_finding(self, doc, i, i, f"{kind}: {s[:70]!r}")

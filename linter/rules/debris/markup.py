@@ -1,0 +1,86 @@
+"""Markup husks extraction leaves behind: empty list items, empty table rows, table rules."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from linter.core.document import Document
+from linter.core.findings import Finding
+from linter.core.rule import Context, Rule
+from linter.rules.debris.layout import line_range_finding
+
+EMPTY_ITEM = regex.compile(r"^[ \t]*(?:[-*•+·][ \t]*|\|(?:[ \t]*\|)*[ \t]*|\|[ \t]*)$", regex.M)
+TABLE_RULE = regex.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$", regex.M)
+
+
+class EmptyMarkup(Rule):
+    """What it does
+    Flags lines that hold nothing but markup: an empty list item (``-``, ``•``), an empty
+    table row (``|  |  |``).
+
+    Why is this bad?
+    They are the husks of images, icons and layout tables whose content the extractor
+    dropped; they carry no text and break up paragraphs and lists.
+
+    Example
+    ```text
+    - First point
+    -
+    |  |  |
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted. It holds no words, but in a Markdown file an empty row can
+    be part of a table's layout.
+    """
+
+    code = "D260"
+    name = "empty-markup"
+    summary = "Line holding only an empty list item or table row"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if "-" not in text and "|" not in text and "•" not in text and "*" not in text:
+            return
+        for m in EMPTY_ITEM.finditer(text):
+            if not m.group().strip():
+                continue
+            i = doc.line_index(m.start())
+            yield line_range_finding(self, doc, i, i, "Empty list item or table row left by extraction")
+
+
+class TableRule(Rule):
+    """What it does
+    In plain-text files, flags the ``|---|---|`` rule lines an extractor writes under a
+    table's first row.
+
+    Why is this bad?
+    In plain text they are layout, not words: they show up in a corpus as lines of dashes.
+    (Markdown files are left alone: there the rule line makes the table.)
+
+    Example
+    ```text
+    | Model | Price |
+    |---|---|
+    | Pi 3 | $35 |
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted; the rows stay.
+    """
+
+    code = "D261"
+    name = "table-rule-line"
+    summary = "Markdown table rule line in a plain-text file"
+    fix_safety = "unsafe"
+    kinds = ("text",)
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if "---" not in doc.text:
+            return
+        for m in TABLE_RULE.finditer(doc.text):
+            i = doc.line_index(m.start())
+            yield line_range_finding(self, doc, i, i, "Table rule line in plain text")

@@ -1,0 +1,122 @@
+"""D201 captions, D250-D253 bylines, datelines, boilerplate, source notes, D260-D261 markup husks."""
+
+from helpers import SEEDS, codes, fix, lint
+
+import pytest
+
+P1 = ("The council voted on Tuesday to close the old library on Main Street, ending a debate "
+      "that had run for more than two years.")
+P2 = ("Supporters of the library said the building could still serve the neighbourhood as a "
+      "reading room, and asked the council to delay the sale until the spring.")
+
+
+def between(line: str) -> str:
+    return f"{P1}\n{line}\n{P2}\n"
+
+
+# -- D201 ------------------------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    "Secretary of State Antony Blinken attends a meeting Thursday in Bangkok. (Chalinee Thirasupa/Reuters)",
+    "Protesters gather outside the court. (AP Photo/Evan Vucci)",
+    "Photo: Joseph Cox",
+    "Image credit: Raspberry Pi Foundation",
+    "Photograph by Jane Doe for The Times",
+    "Getty Images",
+    "AFP/Getty Images",
+])
+def test_captions_and_credits(line):
+    text = between(line)
+    assert codes(text, ["D201"]) == ["D201"]
+    assert fix(text, ["D201"], unsafe=True) == f"{P1}\n{P2}\n"
+    assert fix(text, ["D201"]) == text
+
+
+@pytest.mark.parametrize("line", [
+    "The photo was taken in 1908 (according to the museum).",
+    "She sold the images to Getty Images in 2004, the lawsuit says.",
+    "Photography became her trade after the war.",
+    "The deal was led by Reuters and the AP (Associated Press).",
+])
+def test_prose_about_photos_is_not_a_caption(line):
+    assert codes(between(line), ["D201"]) == []
+
+
+# -- D250 / D251 --------------------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    "By Michael Crowley and Anton Troianovski",
+    "By Daphne Psaledakis and Olena Harmash",
+    "Por Steven Lee Myers, Keith Bradsher y",
+    "posted on April 21, 2015, at 11:29 a.m.",
+])
+def test_bylines(line):
+    assert codes(between(line), ["D250"]) == ["D250"]
+
+
+@pytest.mark.parametrize("line", [
+    "By changed lines",
+    "By the end of the year the library had closed.",
+    "By 2030, the city hopes to have rebuilt it.",
+])
+def test_prose_starting_with_by_is_not_a_byline(line):
+    assert codes(between(line), ["D250"]) == []
+
+
+@pytest.mark.parametrize("line", ["24 July 2015", "- 24 July 2015", "08.04.2015 12:46",
+                                  "Updated: March 3, 2021 at 9:15 am", "2017-03-10 09:58　来源：网易科学人"])
+def test_datelines(line):
+    assert codes(between(line), ["D251"]) == ["D251"]
+
+
+def test_dates_in_prose_or_timelines_are_left_alone():
+    assert codes(between("On 24 July 2015 the council met again."), ["D251"]) == []
+    # a run of dates is a timeline, not a dateline
+    assert codes(P1 + "\n" + "7 May 1856\n26 September 1907\n" + P2 + "\n", ["D251"]) == []
+
+
+def test_seed_bylines_never_removed_by_a_safe_fix():
+    if not SEEDS.exists():
+        pytest.skip("no shared corpus")
+    for name, byline in (("002_b55532b72c78f078.txt", "By Daphne Psaledakis and Olena Harmash"),
+                         ("003_fe4fb2dea130ca3f.txt", "By Michael Crowley and Anton Troianovski")):
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        assert byline in fix(text, ["D"])
+        assert "D250" in codes(text, ["D250"])
+
+
+# -- D252 / D253 --------------------------------------------------------------------------
+def test_about_company_boilerplate():
+    text = (f"{P1}\n{P2}\nAbout Acme Corp\nAcme Corp is the leading maker of anvils, with offices "
+            "in twelve countries and more than four thousand employees.\n")
+    assert codes(text, ["D252"]) == ["D252"]
+    assert fix(text, ["D252"], unsafe=True) == f"{P1}\n{P2}\n"
+
+
+def test_about_heading_before_unrelated_prose_is_left_alone():
+    text = f"{P1}\nAbout the vote\n{P2}\n"
+    assert codes(text, ["D252"]) == []
+
+
+def test_source_note():
+    line = "Originally published at www.example.com on November 18, 2011."
+    assert codes(between(line), ["D253"]) == ["D253"]
+    assert codes(between("The essay was originally published in 1911, she said."), ["D253"]) == []
+
+
+# -- D260 / D261 --------------------------------------------------------------------------
+@pytest.mark.parametrize("line", ["- ", "-", "|  |  |", "|", "  • "])
+def test_empty_markup(line):
+    assert codes(between(line), ["D260"]) == ["D260"]
+    assert fix(between(line), ["D260"], unsafe=True) == f"{P1}\n{P2}\n"
+
+
+def test_markup_with_words_is_left_alone():
+    assert codes(between("- Share the load"), ["D260"]) == []
+    assert codes(between("| a | b |"), ["D260"]) == []
+    assert codes(between("---"), ["D260"]) == []
+
+
+def test_table_rule_only_in_plain_text():
+    table = "| Model | Price |\n|---|---|\n| Pi 3 | $35 |\n"
+    assert codes(P1 + "\n" + table, ["D261"]) == ["D261"]
+    assert codes(P1 + "\n" + table, ["D261"], path="doc.md") == []
+    assert codes(P1 + "\n---\n" + P2, ["D261"]) == []
