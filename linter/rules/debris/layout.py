@@ -11,10 +11,15 @@ The layout is computed once per document text and shared by the rules.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cached_property
 
+import regex
+
 from linter.core.document import Document
+
+#: East Asian wide and full-width characters (Hangul, CJK, kana, full-width forms)
+WIDE = regex.compile(r"[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF"
+                     r"\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\U00020000-\U0003FFFD]")
 
 TERMINAL = ".!?…。！？"
 CLOSERS = "\"'”’»)]）」』*_"
@@ -31,11 +36,9 @@ def width(text: str) -> int:
     >>> width("abc"), width("留言列表")
     (3, 8)
     """
-    n = len(text)
-    for ch in text:
-        if ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF":
-            n += 1
-    return n
+    if text.isascii():
+        return len(text)
+    return len(text) + len(WIDE.findall(text))
 
 
 def words(text: str) -> list[str]:
@@ -105,6 +108,9 @@ class Layout:
         self.lines = doc.lines
         self.nonblank = [i for i, line in enumerate(self.lines) if line.strip()]
         self.rank = {i: k for k, i in enumerate(self.nonblank)}
+        # computed up front so that every rule pays the same, linear, price for them
+        self.widths = self._widths()
+        self.prose = [i for i in self.nonblank if is_prose(self.lines[i])]
 
     @classmethod
     def of(cls, doc: Document) -> "Layout":
@@ -142,13 +148,7 @@ class Layout:
         return before and after
 
     # -- the article body ---------------------------------------------------------------
-    @cached_property
-    def prose(self) -> list[int]:
-        """Indices of the lines that read as prose."""
-        return [i for i in self.nonblank if is_prose(self.lines[i])]
-
-    @cached_property
-    def widths(self) -> list[int]:
+    def _widths(self) -> list[int]:
         """Cumulative width of the non-blank lines before each non-blank line (by rank)."""
         out, total = [], 0
         for i in self.nonblank:
