@@ -1,5 +1,6 @@
 """P: punctuation and typography slips (doubled quotes, fused words, spacing)."""
 
+from linter.rules.typography.fused import FusedNumber, FusedWords, MissingSentenceBreak
 from linter.rules.typography.quotes import (DoubledAsciiQuote, DoubledCurlyQuote,
                                             MixedQuoteStyle)
 
@@ -7,4 +8,7 @@ RULES: tuple = (
     DoubledCurlyQuote,
     DoubledAsciiQuote,
     MixedQuoteStyle,
+    FusedWords,
+    FusedNumber,
+    MissingSentenceBreak,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import regex
@@ -35,25 +36,36 @@ def _line_bounds(text: str, offset: int) -> tuple[int, int]:
 def style_counts(doc: Document) -> tuple[int, int]:
     """(straight, curly) quotation marks and apostrophes outside code, URLs and the like.
 
-    Marks right after a digit (feet and inches: 5'10") do not count.
+    Marks right after a digit (feet and inches: 5'10") and runs of two or more ``'`` do not
+    count.
 
-    >>> style_counts(Document.from_text("It's “fine”, 5'10\\" tall `'x'`", path="a.md"))
+    >>> style_counts(Document.from_text("It's “fine”, 5'10\\" tall `'x'` ''", path="a.md"))
     (1, 2)
     """
+    text = doc.text
+    straight = text.count("'") + text.count('"')
+    curly = sum(text.count(c) for c in CURLY)
+    if not straight and not curly:
+        return 0, 0
     spans = protected(doc)
-    straight = curly = 0
-    for m in _QUOTE_MARK.finditer(doc.text):
-        i = m.start()
-        if spans.covers(i) or (i > 0 and doc.text[i - 1].isdigit()):
-            continue
-        if m.group() in STRAIGHT:
-            straight += 1
-        else:
-            curly += 1
+    for a, b in spans.intervals:
+        chunk = text[a:b]
+        straight -= chunk.count("'") + chunk.count('"')
+        curly -= sum(chunk.count(c) for c in CURLY)
+    for pat in (_AFTER_DIGIT, _APOSTROPHE_RUN):
+        for m in pat.finditer(text):
+            for i in range(m.start() + (pat is _AFTER_DIGIT), m.end()):
+                if not spans.covers(i):
+                    if text[i] in STRAIGHT:
+                        straight -= 1
+                    else:
+                        curly -= 1
     return straight, curly
 
 
-_QUOTE_MARK = regex.compile(r"(?<!')'(?!')|[\"“”‘’„‚]")
+_QUOTE_MARK = re.compile(r"[\"'“”‘’„‚]")
+_AFTER_DIGIT = re.compile(r"[0-9](?:(?!'')['\"“”‘’„‚])")
+_APOSTROPHE_RUN = re.compile(r"''+")
 
 
 def _style(doc: Document, ctx: Context) -> tuple[int, int]:
@@ -181,7 +193,7 @@ class DoubledAsciiQuote(Rule):
     summary = "Two apostrophes, backticks or commas used as a double quote ('' ,, ``)"
     fix_safety = "unsafe"
 
-    _PAT = regex.compile(r"(?<!')''(?!')|(?<!`)``(?!`)|(?<!,),,(?!,)")
+    _PAT = re.compile(r"''+|``+|,,+")
     _OPENERS = "\"“„«"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
@@ -192,7 +204,7 @@ class DoubledAsciiQuote(Rule):
         for m in self._PAT.finditer(text):
             s, e = m.span()
             mark = m.group()
-            if spans.covers(s) or (mark == "``" and doc.kind != "text"):
+            if e - s != 2 or spans.covers(s) or (mark == "``" and doc.kind != "text"):
                 continue
             before, after = _around(text, s, e)
             if _is_letter(before) and _is_letter(after) or before.isdigit():
@@ -251,6 +263,8 @@ def _odd_opening(head: str) -> bool:
 
 
 _HEBREW = regex.compile(r"\p{Hebrew}")
+_STRAIGHT_MARK = re.compile(r"[\"']")
+_CURLY_MARK = re.compile(r"[“”‘’„‚]")
 
 
 class MixedQuoteStyle(Rule):
@@ -312,13 +326,13 @@ class MixedQuoteStyle(Rule):
         to_curly = curly > straight
         text = doc.text
         spans = protected(doc)
-        minority = STRAIGHT if to_curly else CURLY
+        minority = _STRAIGHT_MARK if to_curly else _CURLY_MARK
         forms = _curly_forms(text) if to_curly else None
         total = max(straight, curly)
-        for m in _QUOTE_MARK.finditer(text):
+        for m in minority.finditer(text):
             mark = m.group()
             s = m.start()
-            if mark not in minority or spans.covers(s):
+            if spans.covers(s) or (mark == "'" and "''" in text[max(0, s - 1):s + 2]):
                 continue
             before, after = _around(text, s, s + 1)
             if before.isdigit():
