@@ -2,12 +2,23 @@
 
 from linter.rules.debris.bylines import AboutBoilerplate, Byline, Dateline, SourceNote
 from linter.rules.debris.captions import PhotoCaption
+from linter.rules.debris.chrome import ChromeLine, ChromeSpan
 from linter.rules.debris.comments import CommentNotice, CommentSection, CommentThread
+from linter.rules.debris.counters import EngagementCounter
+from linter.rules.debris.fused import FusedChrome
 from linter.rules.debris.markup import EmptyMarkup, TableRule
+from linter.rules.debris.masthead import Masthead
 from linter.rules.debris.promo import CallToAction, PromoBox, TailPromo
 from linter.rules.debris.teasers import RelatedTeaser, SlideshowItems
+from linter.rules.debris.title_suffix import TitleSiteSuffix
 
 RULES: tuple = (
+    ChromeLine,
+    ChromeSpan,
+    Masthead,
+    EngagementCounter,
+    FusedChrome,
+    TitleSiteSuffix,
     PhotoCaption,
     RelatedTeaser,
     SlideshowItems,

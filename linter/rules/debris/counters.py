@@ -1,0 +1,106 @@
+"""D104: engagement counters and reading-time labels (``10 views0 comments``, ``3 min read``)."""
+
+from __future__ import annotations
+
+import re
+
+from linter.core.findings import Fix
+from linter.core.lineedit import delete_line_edit, delete_span_edit
+from linter.core.rule import Rule
+from linter.rules.debris import packs
+
+_NUM = r"\d[\d,.]*(?:\s?[KkMm]\b|[KkMm](?![a-z]))?"
+#: nouns that are never counted in prose lists (``10 views``); ``shares`` and ``likes`` are,
+#: in finance and surveys, so a single one of those alone is only an unsafe guess
+_SURE = r"views?|comments?|retweets?|reposts?|claps?|reactions?|kommentare|comentarios|comentários|commentaires"
+_WEAK = r"shares?|likes?|replies|reply|responses?|favou?rites?|upvotes?"
+_READ = (r"\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hrs?|hours?)\.?\s+(?:read|reading(?:\s+time)?)"
+         r"|(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min(?:ute)?s?)\.?")
+_LABELLED = (r"(?:share|shares|comments?|views?|likes?|tweet|pin|replies|reactions?)"
+             r"\s*(?:\(\s*" + _NUM + r"\s*\)|:?\s*" + _NUM + r")")
+_COUNTER = (rf"(?:{_NUM}\s*(?:{_SURE}|{_WEAK})(?![a-z\u00e0-\u00ff])|{_READ}|{_LABELLED}(?![\w]))")
+_SEP = r"[ \t\u00a0\u00b7\u2022|/,\u2013\u2014-]*"
+LINE = re.compile(
+    rf"^[ \t]*(?:[-*+\u2022\u00b7][ \t]+)?(?P<c>{_COUNTER}(?:{_SEP}{_COUNTER})*)[ \t.]*$",
+    re.I | re.M)
+COUNTER = re.compile(_COUNTER, re.I)
+#: a counter between separators or at a line end after a separator (``Jane Doe · 3 min read``)
+SEGMENT = re.compile(
+    rf"(?:[ \t]*[\u00b7\u2022|][ \t]*)(?P<c>{_COUNTER}(?:{_SEP}{_COUNTER})*)(?=[ \t]*(?:[\u00b7\u2022|]|$))",
+    re.I | re.M)
+_DIGIT = re.compile(r"\d")
+_SURE_RE = re.compile(rf"(?:{_SURE}|read|reading)", re.I)
+
+
+def is_sure(counters: str) -> bool:
+    """Whether a run of counters could never be a list item of prose.
+
+    >>> is_sure("10 views0 comments"), is_sure("12 Shares"), is_sure("3 min read")
+    (True, False, True)
+    """
+    return len(COUNTER.findall(counters)) > 1 or bool(_SURE_RE.search(counters))
+
+
+class EngagementCounter(Rule):
+    """View, comment, share and like counters and reading-time labels, fused or not.
+
+    What it does:
+        Flags lines made only of counters (``10 views0 comments``, ``941 comments``,
+        ``12 Shares``, ``Share 0``, ``Comments (3)``, ``3 min read``), and counters glued to
+        a metadata line after a separator (``Jane Doe · 3 min read``).
+
+    Why is this bad?
+        Counters are widgets of the page, not text; fused ones (``10 views0 comments``)
+        even show that the extractor joined two buttons.
+
+    Example:
+        ```text
+        “There’s a diplomatic path forward,” Psaki said.
+
+        10 views0 comments
+        ```
+        The counter line goes. ``The page had 10 views in its first hour.`` is prose and
+        is left alone: only lines that are nothing but counters match.
+
+    Fix safety:
+        Deleting a line of counters is safe when it holds several counters, or views,
+        comments or reading time, which no prose line consists of. A single ``12 shares``
+        or ``4 likes`` could be an item of a list in an article: unsafe. Removing a counter
+        from a metadata line is unsafe.
+    """
+
+    code = "D104"
+    name = "engagement-counter"
+    summary = "View/comment/share counters and reading-time labels"
+    fix_safety = "sometimes"
+
+    def check(self, doc, ctx):
+        text = doc.text
+        if _DIGIT.search(text) is None:
+            return
+        whole = packs.scan(doc, ctx)
+        seen: set[int] = set()
+        for m in LINE.finditer(text):
+            i = doc.line_index(m.start("c"))
+            if whole.whole_line(i):
+                continue
+            seen.add(i)
+            edit = delete_line_edit(doc, i)
+            counters = m.group("c")
+            fused = re.search(r"[a-z]\d", counters, re.I) is not None
+            msg = "fused counters " if fused else "counter line "
+            msg += repr(counters.strip())
+            if is_sure(counters):
+                fix = Fix.safe("Delete the counter line", edit)
+            else:
+                fix = Fix.unsafe("Delete the counter line", edit)
+            yield self.finding(m.start("c"), m.end("c"), msg, fix)
+        if "\u00b7" in text or "\u2022" in text or "|" in text:
+            for m in SEGMENT.finditer(text):
+                i = doc.line_index(m.start())
+                if i in seen or whole.whole_line(i):
+                    continue
+                edit = delete_span_edit(text, m.start(), m.end())
+                yield self.finding(m.start("c"), m.end("c"),
+                                   f"counter {m.group('c').strip()!r} in a metadata line",
+                                   Fix.unsafe("Remove the counter", edit))

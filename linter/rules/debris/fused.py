@@ -1,0 +1,101 @@
+"""D105: chrome fused to the text next to it with no space (``pictureThe``, ``PostDemocracy``)."""
+
+from __future__ import annotations
+
+import re
+
+from linter.core.findings import Fix
+from linter.core.lineedit import delete_span_edit
+from linter.core.rule import Rule
+from linter.rules.debris import packs
+
+#: a lowercase letter directly followed by an uppercase one: where two blocks were glued
+_GLUE = re.compile(r"(?<=[a-z\u00df-\u00ff])[A-Z\u00c0-\u00de]")
+_WORD_END = re.compile(r"(?![\w])")
+
+
+def fused_spans(line: str, m: packs.Matcher) -> list[tuple[int, int, str]]:
+    """(start, end, what) of chrome glued to a neighbour inside ``line``.
+
+    >>> mm = packs.Matcher.from_paths(packs.builtin_pack_paths("debris"))
+    >>> fused_spans("The Washington PostDemocracy Dies in Darkness", mm)
+    [(19, 45, 'the slogan of The Washington Post')]
+    >>> fused_spans("Writer's pictureJane Doe", mm)
+    [(0, 16, "the chrome label Writer's picture")]
+    >>> fused_spans("She bought an iPhone at McDonald's.", mm)
+    []
+    """
+    out = []
+    for g in _GLUE.finditer(line):
+        pos = g.start()
+        rest = line[pos:]
+        first = rest.split(None, 1)[0] if rest.strip() else ""
+        found = False
+        for key in (first, first.rstrip(".,:;!?'\u2019")):
+            for phrase, site in m.fused_starts.get(key, ()):
+                if rest.startswith(phrase) and _WORD_END.match(rest, len(phrase)):
+                    what = (f"the slogan of {site.name}" if phrase == site.slogan
+                            else f"the name of {site.name}")
+                    out.append((pos, pos + len(phrase), what))
+                    found = True
+                    break
+            if found:
+                break
+        if found:
+            continue
+        head = line[:pos].translate(packs._TRANS).casefold()
+        for label, entry in m.fused_labels.items():
+            if head.endswith(label):
+                start = pos - len(label)
+                if start == 0 or not line[start - 1].isalnum():
+                    out.append((start, pos, f"the chrome label {line[start:pos]}"))
+                    break
+    return out
+
+
+class FusedChrome(Rule):
+    """A known site name, slogan or chrome label glued to the word before or after it.
+
+    What it does:
+        Finds places where a lowercase letter is directly followed by an uppercase one and
+        one side is known chrome from the debris packs: a site name or slogan starting
+        right after a word (``PostDemocracy Dies in Darkness``), or a chrome label ending
+        right before a capital (``Writer's pictureThe San Juan Daily Star``). Lines that
+        are chrome as a whole are left to D101 and D103.
+
+    Why is this bad?
+        Extractors that drop the space between blocks glue the logo, the motto or a
+        widget's label to real text; the glued token is neither and breaks search and
+        tokenisation.
+
+    Example:
+        ```text
+        Read the coverage of The Washington PostDemocracy Dies in Darkness
+        ```
+        The slogan is flagged and its removal proposed.
+
+    Fix safety:
+        Unsafe: the fix removes the glued chrome (never joining two words), but the words
+        on the line around it are judged by a heuristic.
+    """
+
+    code = "D105"
+    name = "fused-chrome"
+    summary = "Site name, slogan or chrome label fused to adjacent text"
+    fix_safety = "unsafe"
+
+    def check(self, doc, ctx):
+        text = doc.text
+        if _GLUE.search(text) is None:
+            return
+        m = packs.matcher(ctx)
+        whole = packs.scan(doc, ctx)
+        starts = doc.line_starts
+        for i, line in enumerate(doc.lines):
+            if len(line) > 2000 or whole.whole_line(i) or _GLUE.search(line) is None:
+                continue
+            for s, e, what in fused_spans(line, m):
+                a, b = starts[i] + s, starts[i] + e
+                yield self.finding(a, b, f"{what} fused to the adjacent text",
+                                   Fix.unsafe("Remove the fused chrome",
+                                              delete_span_edit(text, a, b)))

@@ -1,0 +1,451 @@
+"""Debris rule packs: load and validate ``linter/packs/debris/*.toml``, compile one matcher.
+
+A pack is data: the chrome one source of pages leaves in extracted text (a blogging
+platform, a site builder, news sites in general, outlet mastheads). Two kinds of entry:
+
+``[[chrome]]``
+    ``text`` (a literal) or ``regex`` (Python ``re`` syntax); ``where`` it may match:
+    ``line`` (the whole line, list markers and surrounding spaces aside), ``start`` / ``end``
+    (a prefix or suffix of a line) or ``inline`` (anywhere); ``fix``: ``safe`` only when
+    the text can never be article prose, else ``unsafe`` (or ``none``: report only);
+    ``message``; ``example`` (a line the entry must match: checked on load); optional
+    ``id`` and ``match-case`` (default false).
+
+``[[site]]``
+    A site or outlet: ``name``, optional ``slogan``, ``aliases`` and ``domains``. Sites feed
+    the masthead, fused-token and title-suffix rules.
+
+Every entry of every pack is compiled once per run (``ctx.cached``) into a
+:class:`Matcher`: whole-line literals go into one dict keyed by the normalised line,
+whole-line regexes into one alternation, and line start/end/inline entries into one regex
+run over the whole text. No rule runs one regex per phrase per line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.core.packs import PackError, builtin_pack_paths, read_pack, reject_unknown, require
+
+FAMILY = "debris"
+WHERE = ("line", "start", "end", "inline")
+FIXES = ("safe", "unsafe", "none")
+CHROME_KEYS = {"id", "text", "regex", "where", "fix", "message", "example", "match-case"}
+SITE_KEYS = {"id", "name", "slogan", "aliases", "domains", "fix"}
+PACK_KEYS = {"name", "family", "description", "url"}
+
+# -- normalisation -------------------------------------------------------------------------
+_TRANS = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"',
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "", "\ufeff": "",
+    "\u00ad": "", "\u2026": "...", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+})
+#: list markers, Markdown heading marks and quote marks a chrome line may carry
+_LEAD = re.compile(r"^(?:[-*+\u2022\u00b7\u25aa\u25ba\u25b8\u2023\u203a>#]+[ \t]+)+")
+#: trailing decoration that does not change what a chrome line is ("Read more »", "Share:")
+_TRAIL = " \t:.\u00bb\u203a>\u2192\u25b8\u25ba|"
+_SPACES = re.compile(r"\s+")
+
+
+def clean_line(line: str) -> str:
+    """A line with typographic variants folded, list markers and outer spaces removed.
+
+    >>> clean_line("  \u2022 Writer\u2019s picture")
+    "Writer's picture"
+    >>> clean_line("- Share on  Twitter")
+    'Share on Twitter'
+    """
+    s = line.translate(_TRANS).strip()
+    if s[:1] in "-*+\u2022\u00b7\u25aa\u25ba\u25b8\u2023\u203a>#":
+        s = _LEAD.sub("", s)
+    if "  " in s or "\t" in s:
+        s = _SPACES.sub(" ", s)
+    return s
+
+
+def line_key(line: str) -> str:
+    """The key a whole-line literal is looked up by: cleaned, case-folded, trailing decoration off.
+
+    >>> line_key("Read more \u00bb") == line_key("read more...") == "read more"
+    True
+    """
+    return clean_line(line).rstrip(_TRAIL).casefold()
+
+
+# -- entries -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Chrome:
+    """One ``[[chrome]]`` entry of a pack."""
+
+    pack: str
+    id: str
+    where: str
+    fix: str
+    message: str
+    example: str
+    text: str | None = None
+    regex: str | None = None
+    match_case: bool = False
+    path: str = ""
+
+    def pattern(self) -> str:
+        """The entry as a regular expression (literals get flexible spaces and quotes)."""
+        body = self.regex if self.regex is not None else literal_regex(self.text or "")
+        return body if self.match_case else f"(?i:{body})"
+
+
+@dataclass(frozen=True)
+class Site:
+    """One ``[[site]]`` entry: an outlet or platform name, with its slogan and other spellings."""
+
+    pack: str
+    id: str
+    name: str
+    slogan: str | None = None
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    path: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases, *self.domains)
+
+
+def literal_regex(text: str) -> str:
+    r"""A regex for a literal that tolerates spacing, quote and ellipsis variants.
+
+    >>> literal_regex("Writer's picture")
+    "Writer['\\u2019]s[ \\t\\u00a0]+picture"
+    """
+    out = []
+    for ch in text.translate(_TRANS):
+        if ch == " ":
+            if not out or out[-1] != r"[ \t\u00a0]+":
+                out.append(r"[ \t\u00a0]+")
+        elif ch == "'":
+            out.append("['\\u2019]")
+        elif ch == '"':
+            out.append('["\\u201c\\u201d]')
+        elif ch == "-":
+            out.append("[-\\u2013\\u2014]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out).replace(r"\.\.\.", r"(?:\.\.\.|\u2026)")
+
+
+@dataclass
+class Pack:
+    name: str
+    path: str
+    description: str
+    chrome: list[Chrome] = field(default_factory=list)
+    sites: list[Site] = field(default_factory=list)
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Read and validate one pack file; any problem is a :class:`PackError`."""
+    data = read_pack(path)
+    path = str(path)
+    head = data.get("pack")
+    if not isinstance(head, dict):
+        raise PackError(path, "missing [pack] table (with name, family, description)")
+    reject_unknown(head, PACK_KEYS, path, "[pack]")
+    name = require(head, "name", str, path, "[pack]")
+    family = require(head, "family", str, path, "[pack]")
+    if family != FAMILY:
+        raise PackError(path, f"family is {family!r}, not {FAMILY!r}", "[pack]")
+    description = require(head, "description", str, path, "[pack]", required=False, default="")
+    unknown = sorted(set(data) - {"pack", "chrome", "site"})
+    if unknown:
+        raise PackError(path, f"unknown table(s) {', '.join(map(repr, unknown))}; "
+                        "allowed: pack, chrome, site")
+    pack = Pack(name, path, description)
+    seen: set[str] = set()
+    for i, raw in enumerate(_array(data, "chrome", path)):
+        entry = _chrome(raw, name, path, i)
+        if entry.id in seen:
+            raise PackError(path, "duplicate id", entry.id)
+        seen.add(entry.id)
+        pack.chrome.append(entry)
+    for i, raw in enumerate(_array(data, "site", path)):
+        site = _site(raw, name, path, i)
+        if site.id in seen:
+            raise PackError(path, "duplicate id", site.id)
+        seen.add(site.id)
+        pack.sites.append(site)
+    return pack
+
+
+def _array(data: dict, key: str, path: str) -> list[dict]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise PackError(path, f"{key!r} must be an array of tables ([[{key}]])")
+    return value
+
+
+def _chrome(raw: dict, pack: str, path: str, i: int) -> Chrome:
+    label = str(raw.get("id") or raw.get("text") or raw.get("regex") or f"chrome #{i + 1}")
+    reject_unknown(raw, CHROME_KEYS, path, label)
+    text = require(raw, "text", str, path, label, required=False)
+    regex = require(raw, "regex", str, path, label, required=False)
+    if (text is None) == (regex is None):
+        raise PackError(path, "give exactly one of 'text' or 'regex'", label)
+    if text is not None and not text.strip():
+        raise PackError(path, "'text' is empty", label)
+    where = require(raw, "where", str, path, label, required=False, default="line")
+    if where not in WHERE:
+        raise PackError(path, f"'where' must be one of {', '.join(WHERE)}, not {where!r}", label)
+    fix = require(raw, "fix", str, path, label, required=False, default="unsafe")
+    if fix not in FIXES:
+        raise PackError(path, f"'fix' must be one of {', '.join(FIXES)}, not {fix!r}", label)
+    entry = Chrome(
+        pack=pack, id=require(raw, "id", str, path, label, required=False, default=label),
+        where=where, fix=fix, message=require(raw, "message", str, path, label),
+        example=require(raw, "example", str, path, label), text=text, regex=regex,
+        match_case=require(raw, "match-case", bool, path, label, required=False, default=False),
+        path=path)
+    try:
+        compiled = re.compile(entry.pattern())
+    except re.error as exc:
+        raise PackError(path, f"invalid regex: {exc}", label) from None
+    if compiled.groups:
+        raise PackError(path, "regex must not have capturing groups; use (?:...)", label)
+    if not _example_matches(entry, compiled):
+        raise PackError(path, f"example {entry.example!r} does not match the entry "
+                        f"(where = {where!r})", label)
+    return entry
+
+
+def _example_matches(entry: Chrome, compiled: re.Pattern) -> bool:
+    ex = entry.example
+    if entry.where == "line":
+        if entry.text is not None:
+            return line_key(ex) == line_key(entry.text)
+        return compiled.fullmatch(clean_line(ex)) is not None
+    if entry.where == "start":
+        return compiled.match(clean_line(ex)) is not None
+    if entry.where == "end":
+        return any(m.end() == len(ex.rstrip()) for m in compiled.finditer(ex.rstrip()))
+    return compiled.search(ex) is not None
+
+
+def _site(raw: dict, pack: str, path: str, i: int) -> Site:
+    label = str(raw.get("id") or raw.get("name") or f"site #{i + 1}")
+    reject_unknown(raw, SITE_KEYS, path, label)
+    name = require(raw, "name", str, path, label)
+    if not name.strip():
+        raise PackError(path, "'name' is empty", label)
+    lists = {}
+    for key in ("aliases", "domains"):
+        value = require(raw, key, list, path, label, required=False, default=[])
+        if not all(isinstance(v, str) and v.strip() for v in value):
+            raise PackError(path, f"{key!r} must be a list of non-empty strings", label)
+        lists[key] = tuple(value)
+    return Site(pack=pack, id=require(raw, "id", str, path, label, required=False, default=label),
+                name=name, slogan=require(raw, "slogan", str, path, label, required=False),
+                aliases=lists["aliases"], domains=lists["domains"], path=path)
+
+
+# -- the compiled matcher ----------------------------------------------------------------------
+#: a whole line, as scanned: the longest line the whole-line matcher looks at
+MAX_CHROME_LINE = 240
+
+
+@dataclass
+class LineHit:
+    index: int          # 0-based line
+    entry: Chrome
+
+
+@dataclass
+class SpanHit:
+    start: int
+    end: int
+    entry: Chrome
+
+
+class Matcher:
+    """All debris packs of a run, compiled once.
+
+    >>> m = Matcher.from_paths(builtin_pack_paths("debris"))
+    >>> m.line_entry("  \u2022 top of page ").id
+    'top-of-page'
+    >>> m.line_entry("The page was at the top of page one.") is None
+    True
+    """
+
+    def __init__(self, packs: list[Pack]):
+        self.packs = packs
+        self.literals: dict[str, Chrome] = {}
+        line_regex: list[Chrome] = []
+        span: list[Chrome] = []
+        self.sites: list[Site] = []
+        for pack in packs:
+            self.sites.extend(pack.sites)
+            for e in pack.chrome:
+                if e.where == "line" and e.text is not None:
+                    self.literals.setdefault(line_key(e.text), e)
+                elif e.where == "line":
+                    line_regex.append(e)
+                else:
+                    span.append(e)
+        self._line_entries = line_regex
+        self._line_re = _alternation(line_regex)
+        self._span_entries = span
+        self._span_re = _span_regex(span)
+        # sites: normalised names -> site; masthead lines -> (site, with slogan)
+        self.site_keys: dict[str, Site] = {}
+        self.masthead_keys: dict[str, tuple[Site, bool]] = {}
+        for s in self.sites:
+            for n in s.names:
+                self.site_keys.setdefault(line_key(n), s)
+                self.masthead_keys.setdefault(line_key(n), (s, False))
+            if s.slogan:
+                self.masthead_keys.setdefault(line_key(s.slogan), (s, False))
+                for n in (s.name, *s.aliases):
+                    for sep in ("", " ", " - ", " | ", ": ", " : ", " \u00b7 "):
+                        self.masthead_keys[line_key(n + sep + s.slogan)] = (s, True)
+        #: phrases that show fused chrome: known names and slogans by first word, and
+        #: literal chrome labels ending in a lowercase letter (``Writer's picture``)
+        self.fused_starts: dict[str, list[tuple[str, Site]]] = {}
+        for s in self.sites:
+            for phrase in (s.name, *s.aliases, *((s.slogan,) if s.slogan else ())):
+                if len(phrase) >= 5 or " " in phrase:
+                    first = phrase.split()[0]
+                    self.fused_starts.setdefault(first, []).append((phrase, s))
+        for lst in self.fused_starts.values():
+            lst.sort(key=lambda t: -len(t[0]))
+        self.fused_labels: dict[str, Chrome] = {}
+        for pack in packs:
+            for e in pack.chrome:
+                t = (e.text or "").translate(_TRANS).strip()
+                if t and t[-1].islower() and len(t) >= 6:
+                    self.fused_labels.setdefault(t.casefold(), e)
+
+    @classmethod
+    def from_paths(cls, paths) -> "Matcher":
+        return cls([load_pack(p) for p in paths])
+
+    # -- whole lines -----------------------------------------------------------------------
+    def line_entry(self, line: str) -> Chrome | None:
+        """The chrome entry a whole line is, or None."""
+        if len(line) > MAX_CHROME_LINE:
+            return None
+        clean = clean_line(line)
+        if not clean:
+            return None
+        hit = self.literals.get(clean.rstrip(_TRAIL).casefold())
+        if hit is not None:
+            return hit
+        if self._line_re is not None:
+            m = self._line_re.fullmatch(clean)
+            if m is not None:
+                return self._line_entries[int(m.lastgroup[1:])]
+        return None
+
+    def line_hits(self, lines: list[str]) -> list[LineHit]:
+        entry = self.line_entry
+        out = []
+        for i, line in enumerate(lines):
+            if line and len(line) <= MAX_CHROME_LINE:
+                e = entry(line)
+                if e is not None:
+                    out.append(LineHit(i, e))
+        return out
+
+    # -- spans -------------------------------------------------------------------------------
+    def span_hits(self, text: str) -> list[SpanHit]:
+        if self._span_re is None:
+            return []
+        out = []
+        for m in self._span_re.finditer(text):
+            e = self._span_entries[int(m.lastgroup[1:])]
+            out.append(SpanHit(m.start(m.lastgroup), m.end(m.lastgroup), e))
+        return out
+
+    # -- sites -------------------------------------------------------------------------------
+    def site(self, text: str) -> Site | None:
+        """The known site ``text`` names (name, alias or domain), or None."""
+        return self.site_keys.get(line_key(text))
+
+    def masthead(self, line: str) -> tuple[Site, bool] | None:
+        """(site, has slogan) when a whole line is a known masthead, a slogan or a bare name."""
+        if len(line) > MAX_CHROME_LINE:
+            return None
+        return self.masthead_keys.get(line_key(line))
+
+
+def _alternation(entries: list[Chrome]) -> re.Pattern | None:
+    if not entries:
+        return None
+    return re.compile("|".join(f"(?P<e{i}>{e.pattern()})" for i, e in enumerate(entries)))
+
+
+def _span_regex(entries: list[Chrome]) -> re.Pattern | None:
+    if not entries:
+        return None
+    parts = []
+    for i, e in enumerate(entries):
+        body = f"(?P<e{i}>{e.pattern()})"
+        if e.where == "start":
+            parts.append(rf"^[ \t]*(?:[-*+\u2022\u00b7][ \t]+)?{body}")
+        elif e.where == "end":
+            parts.append(rf"{body}[ \t]*$")
+        else:
+            parts.append(body)
+    return re.compile("|".join(parts), re.M)
+
+
+@dataclass
+class Scan:
+    """Whole-line hits of one document, shared by the rules that need them."""
+
+    chrome: dict[int, Chrome]
+    masthead: dict[int, tuple[Site, bool]]
+
+    def whole_line(self, index: int) -> bool:
+        return index in self.chrome or index in self.masthead
+
+
+def scan(doc, ctx) -> Scan:
+    """The whole-line chrome and masthead hits of ``doc`` (computed once per document text)."""
+    last = ctx.cache.get("debris.scan")
+    if last is not None and last[0] is doc.text:
+        return last[1]
+    m = matcher(ctx)
+    chrome: dict[int, Chrome] = {}
+    masthead: dict[int, tuple[Site, bool]] = {}
+    entry, mast = m.line_entry, m.masthead
+    for i, line in enumerate(doc.lines):
+        if not line or len(line) > MAX_CHROME_LINE:
+            continue
+        e = entry(line)
+        if e is not None:
+            chrome[i] = e
+            continue
+        h = mast(line)
+        if h is not None:
+            masthead[i] = h
+    result = Scan(chrome, masthead)
+    ctx.cache["debris.scan"] = (doc.text, result)
+    return result
+
+
+def pack_files(ctx) -> tuple[str, ...]:
+    """Built-in, entry-point and user packs of the debris family for this run."""
+    paths = list(ctx.pack_paths.get(FAMILY) or builtin_pack_paths(FAMILY))
+    for p in ctx.pack_paths.get("user", ()):
+        head = read_pack(p).get("pack")
+        if isinstance(head, dict) and head.get("family") == FAMILY:
+            paths.append(p)
+    return tuple(paths)
+
+
+def matcher(ctx) -> Matcher:
+    """The run's compiled matcher (built once per run and set of packs)."""
+    paths = ctx.cached(("debris.pack-files", tuple(ctx.pack_paths.get(FAMILY, ())),
+                        tuple(ctx.pack_paths.get("user", ()))), lambda: pack_files(ctx))
+    return ctx.cached(("debris.matcher", paths), lambda: Matcher.from_paths(paths))

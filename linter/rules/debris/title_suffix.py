@@ -1,0 +1,169 @@
+"""D106: the site name a page title carries after its headline (``Headline | Site``)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from linter.core.findings import Edit, Fix
+from linter.core.rule import Option, Rule
+from linter.rules.debris import packs
+
+#: the separators sites put between headline and site name
+_SEP = re.compile(r"[ \t\u00a0]+(\||-|\u2013|\u2014|\u00b7|::|\u00bb|\u2022)[ \t\u00a0]+")
+_BRACKET = re.compile(r"[ \t\u00a0]+\[([^\[\]]{2,40})\][ \t]*$")
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+(?:com|org|net|co|io|info|news|tv|fm|uk|de|fr|es|it|au|ca|in|br|jp|ru|ua)\b", re.I)
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+MAX_TITLE = 250
+
+
+def site_like(suffix: str) -> bool:
+    """Whether ``suffix`` is shaped like a site name: 1-4 capitalised words, or a domain.
+
+    >>> site_like("Wbactive"), site_like("TMZ.com"), site_like("The Seattle Times")
+    (True, True, True)
+    >>> site_like("what we know so far"), site_like("2015"), site_like("and then it rained.")
+    (False, False, False)
+    """
+    s = suffix.strip()
+    if not s or len(s) > 40:
+        return False
+    if _DOMAIN.fullmatch(s):
+        return True
+    if s[-1] in ".!?,;:" or any(ch in s for ch in ":\"\u201c\u201d"):
+        return False
+    words = s.split()
+    if len(words) > 4 or not any(ch.isalpha() for ch in s):
+        return False
+    small = {"of", "the", "and", "for", "on", "in", "at", "de", "la", "le", "&", "en", "du"}
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words) \
+        and words[0][0].isupper()
+
+
+def split_title(line: str) -> tuple[int, str, str] | None:
+    """(offset of the separator, separator, suffix) of the last ``head SEP suffix`` split.
+
+    >>> split_title("Blinken denies the missile incident shows cracks | Wbactive")
+    (48, '|', 'Wbactive')
+    >>> split_title("No separator here") is None
+    True
+    """
+    m = _BRACKET.search(line)
+    if m:
+        return m.start(), "[]", m.group(1)
+    last = None
+    for last in _SEP.finditer(line):
+        pass
+    if last is None:
+        return None
+    return last.start(), last.group(1), line[last.end():].rstrip()
+
+
+def _headline_ok(head: str, suffix: str) -> bool:
+    words = head.split()
+    return len(words) >= 3 and len(head) > len(suffix)
+
+
+class TitleSiteSuffix(Rule):
+    """The site name after the headline on a page title line (``Headline | Site``).
+
+    What it does:
+        Looks at the title line (the first non-blank line) for a site name after a
+        separator: ``Headline | Site``, ``Headline - Site``, ``Headline – Site``,
+        ``Headline [Site]``. Also flags the same site-shaped suffix repeated on several
+        lines of a file (a list of page titles). Only the suffix is removed: the headline
+        stays.
+
+    Why is this bad?
+        Extractors take the HTML ``<title>``, which sites end with their own name; the
+        suffix is not part of the headline.
+
+    Example:
+        ```text
+        Obama admits US gun laws are his 'biggest frustration' - BBC News
+        ```
+        becomes ``Obama admits US gun laws are his 'biggest frustration'``.
+
+    Fix safety:
+        Safe when the suffix is a site known to the debris packs (``[[site]]`` entries),
+        and when a site-shaped suffix (one to four capitalised words or a domain) follows
+        `` | `` on the title line: a pipe is a title separator, never punctuation of prose
+        (set ``guessed-pipe-fix = "unsafe"`` to change that). A guessed site after a dash
+        (``Brexit - The Final Countdown``) and repeated suffixes are unsafe.
+    """
+
+    code = "D106"
+    name = "title-site-suffix"
+    summary = "Site name suffix on the title line ('Headline | Site')"
+    fix_safety = "sometimes"
+    section = "debris"
+    options = (Option("guessed-pipe-fix", str, "safe",
+                      "fix applicability for an unknown site-shaped suffix after ' | ' "
+                      "on the title line", choices=("safe", "unsafe")),)
+
+    def check(self, doc, ctx):
+        lines = doc.lines
+        title = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if title is None:
+            return
+        m = packs.matcher(ctx)
+        pipe_safe = ctx.option("debris", "guessed-pipe-fix", "safe") == "safe"
+        done = False
+        line = lines[title]
+        if len(line) <= MAX_TITLE:
+            f = self._title(doc, title, line, m, pipe_safe)
+            if f is not None:
+                done = True
+                yield f
+        yield from self._repeated(doc, m, skip=title if done else -1)
+
+    def _title(self, doc, i, line, m, pipe_safe):
+        body = _HEADING.sub("", line)
+        split = split_title(body)
+        if split is None:
+            return None
+        off, sep, suffix = split
+        off += len(line) - len(body)
+        head = line[:off]
+        if not _headline_ok(head, suffix):
+            return None
+        site = m.site(suffix)
+        start = doc.line_starts[i] + off
+        end = doc.line_starts[i] + len(line)
+        edit = Edit(start, end, "")
+        shown = f"[{suffix}]" if sep == "[]" else f"{sep} {suffix}"
+        if site is not None:
+            return self.finding(start, end, f"site name {shown!r} after the headline",
+                                Fix.safe("Remove the site suffix", edit))
+        if not site_like(suffix):
+            return None
+        if sep == "|" and pipe_safe:
+            fix = Fix.safe("Remove the site suffix", edit)
+        else:
+            fix = Fix.unsafe("Remove the site suffix", edit)
+        return self.finding(start, end, f"likely site name {shown!r} after the headline", fix)
+
+    def _repeated(self, doc, m, skip):
+        """Site-shaped suffixes that end several lines of one file (a list of page titles)."""
+        text = doc.text
+        if " | " not in text and " - " not in text and " \u2013 " not in text:
+            return
+        found = []
+        for i, line in enumerate(doc.lines):
+            if i == skip or not line or len(line) > MAX_TITLE or line.rstrip()[-1:] in ".!?\"\u201d":
+                continue
+            split = split_title(line)
+            if split is None or split[1] == "[]":
+                continue
+            off, sep, suffix = split
+            if _headline_ok(line[:off], suffix) and site_like(suffix):
+                found.append((i, off, sep, suffix))
+        counts = Counter(s for *_, s in found)
+        for i, off, sep, suffix in found:
+            if counts[suffix] < 2:
+                continue
+            start = doc.line_starts[i] + off
+            end = doc.line_starts[i] + len(doc.lines[i])
+            yield self.finding(start, end, f"site name {sep} {suffix!r} repeated after "
+                               f"{counts[suffix]} titles",
+                               Fix.unsafe("Remove the site suffix", Edit(start, end, "")))
