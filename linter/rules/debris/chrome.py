@@ -64,7 +64,7 @@ class ChromeLine(Rule):
             entry = hits[i]
             start, end = doc.line_span(i)
             msg = f"{entry.message} ({entry.pack} pack)"
-            fix = make_fix(entry, "Delete the chrome line", delete_line_edit(doc, i))
+            fix = make_fix(entry, "Delete the chrome line", packs.scan(doc, ctx).delete_edit(doc, i))
             yield self.finding(start, end, msg, fix)
 
 

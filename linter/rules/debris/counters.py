@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from linter.core.findings import Fix
-from linter.core.lineedit import delete_line_edit, delete_span_edit
+from linter.core.lineedit import delete_span_edit
 from linter.core.rule import Rule
 from linter.rules.debris import packs
 
@@ -39,6 +39,20 @@ def is_sure(counters: str) -> bool:
     (True, False, True)
     """
     return len(COUNTER.findall(counters)) > 1 or bool(_SURE_RE.search(counters))
+
+
+def counter_lines(doc, *skip: dict) -> dict[int, tuple[int, int, str, bool]]:
+    """line -> (start, end, counters, safe) for the lines of ``doc`` made only of counters."""
+    out: dict[int, tuple[int, int, str, bool]] = {}
+    text = doc.text
+    if _DIGIT.search(text) is None:
+        return out
+    for m in LINE.finditer(text):
+        i = doc.line_index(m.start("c"))
+        if any(i in d for d in skip):
+            continue
+        out[i] = (m.start("c"), m.end("c"), m.group("c"), is_sure(m.group("c")))
+    return out
 
 
 class EngagementCounter(Rule):
@@ -79,22 +93,16 @@ class EngagementCounter(Rule):
         if _DIGIT.search(text) is None:
             return
         whole = packs.scan(doc, ctx)
-        seen: set[int] = set()
-        for m in LINE.finditer(text):
-            i = doc.line_index(m.start("c"))
-            if whole.whole_line(i):
-                continue
-            seen.add(i)
-            edit = delete_line_edit(doc, i)
-            counters = m.group("c")
+        for i, (start, end, counters, sure) in sorted(whole.counters.items()):
+            edit = whole.delete_edit(doc, i)
             fused = re.search(r"[a-z]\d", counters, re.I) is not None
-            msg = "fused counters " if fused else "counter line "
-            msg += repr(counters.strip())
-            if is_sure(counters):
+            msg = ("fused counters " if fused else "counter line ") + repr(counters.strip())
+            if sure:
                 fix = Fix.safe("Delete the counter line", edit)
             else:
                 fix = Fix.unsafe("Delete the counter line", edit)
-            yield self.finding(m.start("c"), m.end("c"), msg, fix)
+            yield self.finding(start, end, msg, fix)
+        seen = whole.counters
         if "\u00b7" in text or "\u2022" in text or "|" in text:
             for m in SEGMENT.finditer(text):
                 i = doc.line_index(m.start())

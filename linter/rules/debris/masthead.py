@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from linter.core.findings import Fix
-from linter.core.lineedit import delete_line_edit
+
 from linter.core.rule import Rule
 from linter.rules.debris import packs
 
@@ -44,7 +44,7 @@ class Masthead(Rule):
         for i in sorted(hits):
             site, slogan = hits[i]
             start, end = doc.line_span(i)
-            edit = delete_line_edit(doc, i)
+            edit = packs.scan(doc, ctx).delete_edit(doc, i)
             if slogan:
                 yield self.finding(start, end, f"masthead of {site.name} with its slogan",
                                    Fix.safe("Delete the masthead line", edit))

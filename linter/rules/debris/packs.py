@@ -222,6 +222,8 @@ def _chrome(raw: dict, pack: str, path: str, i: int) -> Chrome:
 def _example_matches(entry: Chrome, compiled: re.Pattern) -> bool:
     ex = entry.example
     if entry.where == "line":
+        if entry.text is not None and entry.match_case:
+            return clean_line(ex).rstrip(_TRAIL) == clean_line(entry.text).rstrip(_TRAIL)
         if entry.text is not None:
             return line_key(ex) == line_key(entry.text)
         return compiled.fullmatch(clean_line(ex)) is not None
@@ -280,13 +282,16 @@ class Matcher:
     def __init__(self, packs: list[Pack]):
         self.packs = packs
         self.literals: dict[str, Chrome] = {}
+        self.literals_cased: dict[str, Chrome] = {}
         line_regex: list[Chrome] = []
         span: list[Chrome] = []
         self.sites: list[Site] = []
         for pack in packs:
             self.sites.extend(pack.sites)
             for e in pack.chrome:
-                if e.where == "line" and e.text is not None:
+                if e.where == "line" and e.text is not None and e.match_case:
+                    self.literals_cased.setdefault(clean_line(e.text).rstrip(_TRAIL), e)
+                elif e.where == "line" and e.text is not None:
                     self.literals.setdefault(line_key(e.text), e)
                 elif e.where == "line":
                     line_regex.append(e)
@@ -337,9 +342,14 @@ class Matcher:
         clean = clean_line(line)
         if not clean:
             return None
-        hit = self.literals.get(clean.rstrip(_TRAIL).casefold())
+        key = clean.rstrip(_TRAIL)
+        hit = self.literals.get(key.casefold())
         if hit is not None:
             return hit
+        if self.literals_cased:
+            hit = self.literals_cased.get(key)
+            if hit is not None:
+                return hit
         if self._line_re is not None:
             m = self._line_re.fullmatch(clean)
             if m is not None:
@@ -405,9 +415,51 @@ class Scan:
 
     chrome: dict[int, Chrome]
     masthead: dict[int, tuple[Site, bool]]
+    #: line -> (start, end, counters text, safe) of lines made only of counters (D104)
+    counters: dict[int, tuple[int, int, str, bool]] = field(default_factory=dict)
+    #: whether runs of adjacent debris lines may be deleted together (no suppression comments)
+    grouped: bool = True
 
     def whole_line(self, index: int) -> bool:
         return index in self.chrome or index in self.masthead
+
+    def safety(self, index: int) -> str | None:
+        """How the whole-line debris at ``index`` may be deleted: safe, unsafe, none (or None)."""
+        if index in self.chrome:
+            return self.chrome[index].fix
+        if index in self.masthead:
+            return "safe" if self.masthead[index][1] else "unsafe"
+        if index in self.counters:
+            return "safe" if self.counters[index][3] else "unsafe"
+        return None
+
+    def delete_edit(self, doc, index: int):
+        """The edit deleting line ``index`` together with the adjacent debris lines of the same
+        safety, so that a run such as ``top of page`` + ``Writer's picture`` at the top of a
+        file leaves no stray blank line (each line's own edit would, applied together)."""
+        from linter.core.lineedit import delete_line_edit
+
+        kind = self.safety(index)
+        first = last = index
+        if self.grouped and kind in ("safe", "unsafe"):
+            while self.safety(first - 1) == kind:
+                first -= 1
+            while self.safety(last + 1) == kind:
+                last += 1
+        return delete_line_edit(doc, first, last)
+
+
+_OPEN_END = re.compile(r"[\w,\-\u2013\u2014(]\s*$")
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Whether ``line`` goes on with the sentence of ``prev`` (a hard-wrapped paragraph).
+
+    >>> _continues("the new header looks", "    like this:"), _continues("", "Like this:")
+    (True, False)
+    """
+    s = line.lstrip()
+    return bool(s) and s[0].islower() and _OPEN_END.search(prev) is not None
 
 
 def scan(doc, ctx) -> Scan:
@@ -419,8 +471,11 @@ def scan(doc, ctx) -> Scan:
     chrome: dict[int, Chrome] = {}
     masthead: dict[int, tuple[Site, bool]] = {}
     entry, mast = m.line_entry, m.masthead
-    for i, line in enumerate(doc.lines):
+    lines = doc.lines
+    for i, line in enumerate(lines):
         if not line or len(line) > MAX_CHROME_LINE:
+            continue
+        if i and _continues(lines[i - 1], line):
             continue
         e = entry(line)
         if e is not None:
@@ -429,7 +484,10 @@ def scan(doc, ctx) -> Scan:
         h = mast(line)
         if h is not None:
             masthead[i] = h
-    result = Scan(chrome, masthead)
+    from linter.rules.debris.counters import counter_lines
+
+    result = Scan(chrome, masthead, counter_lines(doc, chrome, masthead),
+                  grouped="texthygiene:" not in doc.text)
     ctx.cache["debris.scan"] = (doc.text, result)
     return result
 
@@ -444,8 +502,28 @@ def pack_files(ctx) -> tuple[str, ...]:
     return tuple(paths)
 
 
+_COMPILED: dict[tuple, Matcher] = {}
+
+
+def compiled(paths: tuple[str, ...]) -> Matcher:
+    """A matcher for ``paths``, shared by every context of the process while the files stay
+    the same (keyed by path, size and modification time)."""
+    key = []
+    for p in paths:
+        try:
+            st = Path(p).stat()
+            key.append((p, st.st_size, st.st_mtime_ns))
+        except OSError:
+            key.append((p, None, None))
+    key = tuple(key)
+    m = _COMPILED.get(key)
+    if m is None:
+        m = _COMPILED[key] = Matcher.from_paths(paths)
+    return m
+
+
 def matcher(ctx) -> Matcher:
     """The run's compiled matcher (built once per run and set of packs)."""
     paths = ctx.cached(("debris.pack-files", tuple(ctx.pack_paths.get(FAMILY, ())),
                         tuple(ctx.pack_paths.get("user", ()))), lambda: pack_files(ctx))
-    return ctx.cached(("debris.matcher", paths), lambda: Matcher.from_paths(paths))
+    return ctx.cached(("debris.matcher", paths), lambda: compiled(paths))

@@ -49,7 +49,7 @@ def split_title(line: str) -> tuple[int, str, str] | None:
     True
     """
     m = _BRACKET.search(line)
-    if m:
+    if m and "[" not in line[:m.start()]:
         return m.start(), "[]", m.group(1)
     last = None
     for last in _SEP.finditer(line):

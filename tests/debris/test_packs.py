@@ -1,0 +1,150 @@
+"""Debris rule packs: loading, validation errors, user packs, the compiled matcher."""
+
+import textwrap
+
+import pytest
+
+from helpers import codes, fix, lint
+from linter.core.packs import PackError
+from linter.core.rule import Context
+from linter.rules.debris import packs
+from linter.rules.debris.chrome import ChromeLine
+from linter.core.document import Document
+from linter import engine
+
+BUILTIN = packs.builtin_pack_paths("debris")
+
+
+def write(tmp_path, body, name="mine.toml"):
+    p = tmp_path / name
+    p.write_text(textwrap.dedent(body), encoding="utf-8")
+    return str(p)
+
+
+HEAD = """
+[pack]
+name = "mine"
+family = "debris"
+description = "test pack"
+"""
+
+
+def test_every_builtin_pack_loads_and_names_its_platform():
+    names = {packs.load_pack(p).name for p in BUILTIN}
+    assert {"wordpress", "wix", "blogger", "squarespace", "medium", "substack", "ghost",
+            "tumblr", "news", "mastheads"} <= names
+
+
+def test_every_builtin_entry_has_message_example_and_a_valid_fix():
+    for p in BUILTIN:
+        pack = packs.load_pack(p)
+        for e in pack.chrome:
+            assert e.message and e.example
+            assert e.fix in packs.FIXES and e.where in packs.WHERE
+
+
+def test_examples_are_matched_by_the_compiled_matcher():
+    m = packs.Matcher.from_paths(BUILTIN)
+    for p in BUILTIN:
+        for e in packs.load_pack(p).chrome:
+            if e.where == "line":
+                assert m.line_entry(e.example) is not None, (e.pack, e.id)
+            else:
+                assert any(h.entry.id == e.id or h.entry.where == e.where
+                           for h in m.span_hits(e.example)), (e.pack, e.id)
+
+
+@pytest.mark.parametrize("body, problem, entry", [
+    ('[[chrome]]\nid = "x"\ntext = "Share now"\nmessage = "m"\n', "missing required key 'example'", "x"),
+    ('[[chrome]]\nid = "x"\ntext = "a"\nregex = "b"\nmessage = "m"\nexample = "a"\n', "exactly one", "x"),
+    ('[[chrome]]\nid = "x"\nregex = "(unclosed"\nmessage = "m"\nexample = "a"\n', "invalid regex", "x"),
+    ('[[chrome]]\nid = "x"\nregex = "(a)"\nmessage = "m"\nexample = "a"\n', "capturing groups", "x"),
+    ('[[chrome]]\nid = "x"\ntext = "Share now"\nmessage = "m"\nexample = "Subscribe"\n', "does not match", "x"),
+    ('[[chrome]]\nid = "x"\ntext = "Share now"\nwhere = "middle"\nmessage = "m"\nexample = "Share now"\n', "'where'", "x"),
+    ('[[chrome]]\nid = "x"\ntext = "Share now"\nfix = "maybe"\nmessage = "m"\nexample = "Share now"\n', "'fix'", "x"),
+    ('[[chrome]]\nid = "x"\ntext = "Share now"\nmessage = "m"\nexample = "Share now"\ncolour = 1\n', "unknown key", "x"),
+    ('[[chrome]]\nid = "x"\ntext = "Share now"\nmessage = 3\nexample = "Share now"\n', "must be str", "x"),
+    ('[[site]]\nid = "s"\nname = "Gazette"\naliases = "The Gazette"\n', "must be list", "s"),
+    ('[[chrome]]\nid = "x"\ntext = "A"\nmessage = "m"\nexample = "A"\n'
+     '[[chrome]]\nid = "x"\ntext = "B"\nmessage = "m"\nexample = "B"\n', "duplicate id", "x"),
+])
+def test_invalid_entries_name_file_entry_and_problem(tmp_path, body, problem, entry):
+    path = write(tmp_path, HEAD + body)
+    with pytest.raises(PackError) as err:
+        packs.load_pack(path)
+    assert err.value.path == path
+    assert err.value.entry == entry
+    assert problem in err.value.problem
+    assert path in str(err.value)
+
+
+def test_pack_header_problems(tmp_path):
+    with pytest.raises(PackError, match="missing \\[pack\\]"):
+        packs.load_pack(write(tmp_path, '[[chrome]]\ntext = "a"\n'))
+    with pytest.raises(PackError, match="family is 'names'"):
+        packs.load_pack(write(tmp_path, HEAD.replace('"debris"', '"names"')))
+    with pytest.raises(PackError, match="invalid TOML"):
+        packs.load_pack(write(tmp_path, HEAD + "[[chrome]\n"))
+
+
+def test_user_pack_from_extend_packs_adds_chrome(tmp_path):
+    path = write(tmp_path, HEAD + textwrap.dedent('''
+        [[chrome]]
+        id = "gazette-promo"
+        text = "Get the Gazette app"
+        fix = "safe"
+        message = "Gazette app promo"
+        example = "Get the Gazette app"
+
+        [[site]]
+        name = "The Gazette"
+        slogan = "News Without Fear"
+        '''))
+    text = "The GazetteNews Without Fear\n\nThe council met on Tuesday.\n\nGet the Gazette app\n"
+    doc = Document.from_text(text)
+    ctx = Context(pack_paths={"debris": BUILTIN, "user": [path]})
+    rules = [cls() for cls in packs_rules()]
+    found = engine.check(doc, rules, ctx)
+    assert {f.code for f in found} == {"D101", "D103"}
+    fixed = engine.fix(doc, rules, ctx).fixed.text
+    assert fixed == "The council met on Tuesday.\n"
+    # without the user pack the promo is not known
+    bare = engine.check(doc, rules, Context(pack_paths={"debris": BUILTIN}))
+    assert bare == []
+
+
+def test_user_pack_of_another_family_is_ignored(tmp_path):
+    other = write(tmp_path, HEAD.replace('"debris"', '"names"'), "names.toml")
+    ctx = Context(pack_paths={"debris": BUILTIN, "user": [other]})
+    assert packs.pack_files(ctx) == tuple(BUILTIN)
+
+
+def test_broken_user_pack_raises_pack_error(tmp_path):
+    path = write(tmp_path, HEAD + '[[chrome]]\nid = "bad"\nregex = "[a-"\nmessage = "m"\nexample = "a"\n')
+    ctx = Context(pack_paths={"debris": BUILTIN, "user": [path]})
+    with pytest.raises(PackError, match="bad"):
+        packs.matcher(ctx)
+
+
+def test_matcher_is_built_once_per_run():
+    ctx = Context(pack_paths={"debris": BUILTIN})
+    assert packs.matcher(ctx) is packs.matcher(ctx)
+
+
+def test_normalisation_of_lines():
+    m = packs.Matcher.from_paths(BUILTIN)
+    for line in ("top of page", "TOP OF PAGE", "  - top of page  ", "## Top of page", "top\u00a0of page"):
+        assert m.line_entry(line).id == "top-of-page", line
+    assert m.line_entry("We went to the top of page three.") is None
+
+
+def test_a_hard_wrapped_continuation_is_not_chrome():
+    text = "The new header of the file looks\n    like this:\n\n    Header: value\n"
+    assert codes(text, ["D101"]) == []
+    assert codes("Great post.\n\nLike this:\n", ["D101"]) == ["D101"]
+
+
+def packs_rules():
+    from linter.rules.debris.chrome import ChromeSpan
+    from linter.rules.debris.masthead import Masthead
+    return (ChromeLine, ChromeSpan, Masthead)
