@@ -8,6 +8,7 @@ from linter.rules.debris.counters import EngagementCounter
 from linter.rules.debris.fused import FusedChrome
 from linter.rules.debris.markup import EmptyMarkup, TableRule
 from linter.rules.debris.masthead import Masthead
+from linter.rules.debris.navigation import NavigationRow, TagList
 from linter.rules.debris.promo import CallToAction, PromoBox, TailPromo
 from linter.rules.debris.teasers import RelatedTeaser, SlideshowItems
 from linter.rules.debris.title_suffix import TitleSiteSuffix
@@ -20,6 +21,8 @@ RULES: tuple = (
     FusedChrome,
     TitleSiteSuffix,
     PhotoCaption,
+    NavigationRow,
+    TagList,
     RelatedTeaser,
     SlideshowItems,
     TailPromo,

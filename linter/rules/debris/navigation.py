@@ -1,0 +1,143 @@
+"""Site navigation kept in the text: menu rows, breadcrumbs, tag lists."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from linter.core.document import Document
+from linter.core.findings import Finding
+from linter.core.rule import Context, Rule
+from linter.rules.debris.layout import Layout, ends_sentence, line_range_finding, width
+
+# separators of menu items and breadcrumbs, with the spaces around them
+SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::|→|–|—)\s+|\s*(?:>>|»|›)\s*$")
+TABLE_CELLS = regex.compile(r"\s*\|\s*")
+
+
+def nav_items(line: str) -> list[str] | None:
+    """The items of a navigation row, or None when ``line`` is not one.
+
+    >>> nav_items("Home | News | Sport | Weather")
+    ['Home', 'News', 'Sport', 'Weather']
+    >>> nav_items("科技 > 要闻 > THE NEXT WEB > 正文")
+    ['科技', '要闻', 'THE NEXT WEB', '正文']
+    >>> nav_items("Prices rose 3% / year and wages 2% / year.") is None
+    True
+    """
+    s = line.strip()
+    if s.startswith("|") and s.endswith("|"):
+        items = [c.strip() for c in TABLE_CELLS.split(s.strip("| ")) if c.strip()]
+    else:
+        items = [p.strip() for p in SEPARATOR.split(s) if p and p.strip()]
+    if len(items) < 3:
+        return None
+    for item in items:
+        if width(item) > 32 or len(item.split()) > 4 or ends_sentence(item) or item[:1].islower():
+            return None
+        if not any(ch.isalpha() for ch in item) or sum(ch.isdigit() for ch in item) > 2:
+            return None
+    return items
+
+
+class NavigationRow(Rule):
+    """What it does
+    Flags rows of site navigation: three or more short items (at most four words each,
+    none a sentence) joined by ``|``, ``•``, ``»``, ``›``, ``>``, ``/`` or set as the cells
+    of one table row ("Home | News | Sport | Weather", "Tech > News > The Next Web > Article",
+    "| Archives | Calendar | Subscribe | Write for us |").
+
+    Why is this bad?
+    Menus, breadcrumbs and footer link rows are the site, not the article.
+
+    Example
+    ```text
+    | Weekly edition | Kernel | Security | Distributions | Contact Us | Search |
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted. A table whose first row is a header of short words looks
+    the same, so table rows count only when no row next to them has numbers.
+    """
+
+    code = "D210"
+    name = "navigation-row"
+    summary = "Row of navigation links (menu, breadcrumb, footer links)"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        lines = doc.lines
+        for i in layout.nonblank:
+            s = lines[i].strip()
+            if width(s) > 200:
+                continue
+            items = nav_items(s)
+            if not items:
+                continue
+            if s.startswith("|") and not self._menu_table_row(layout, i, len(items)):
+                continue
+            yield line_range_finding(self, doc, i, i, f"Navigation row of {len(items)} links: {s[:60]!r}")
+
+    @staticmethod
+    def _menu_table_row(layout: Layout, i: int, n_items: int) -> bool:
+        """A table row is a menu when it has 4+ cells, none empty, and no neighbouring row holds data."""
+        lines = layout.lines
+        cells = lines[i].strip().strip("|").split("|")
+        if n_items < 4 or any(not c.strip() for c in cells):
+            return False  # a data table leaves cells empty
+        for j in (layout.prev(i), layout.next(i)):
+            if j < 0:
+                continue
+            t = lines[j].strip()
+            if t.startswith("|") and "-" in t and set(t) <= set("|-: "):
+                return False  # a header row above a table rule
+            if t.startswith("|") and any(ch.isdigit() for ch in t) and t.count("|") == lines[i].count("|"):
+                return False  # a row of the same table with numbers in it
+        return True
+
+
+TAG_LINE = regex.compile(
+    r"^(?:topics|tags|tagged(?:\s+with|\s+as)?|filed\s+under|categories|category|labels|keywords|related\s+topics|"
+    r"more\s+on|schlagworte|schlagwörter|themen|étiquettes|mots-clés|etiquetas|temas|tags\s+relacionadas|标签|タグ)"
+    r"\s*[:：]\s*(.+)$",
+    regex.I,
+)
+
+
+class TagList(Rule):
+    """What it does
+    Flags tag and category lines: "Topics: uber, libertarians, Sydney, Technology News",
+    "Filed under: Politics, Europe", "Tags: ...".
+
+    Why is this bad?
+    Taxonomy links are site metadata, not article prose.
+
+    Example
+    ```text
+    Topics: uber, libertarians, Sydney, Editor's Picks, sharing economy, Technology News
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted.
+    """
+
+    code = "D211"
+    name = "tag-list"
+    summary = "Line of tags or categories"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if ":" not in doc.text and "：" not in doc.text:
+            return
+        for i, line in enumerate(doc.lines):
+            s = line.strip()
+            if len(s) > 300:
+                continue
+            m = TAG_LINE.match(s.lstrip("-•* "))
+            if not m:
+                continue
+            items = [x.strip() for x in regex.split(r"\s*[,;|•·、，]\s*", m.group(1)) if x.strip()]
+            if len(items) >= 2 and all(len(x.split()) <= 5 and not ends_sentence(x) for x in items):
+                yield line_range_finding(self, doc, i, i, f"Tag list: {s[:60]!r}")

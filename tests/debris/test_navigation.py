@@ -1,0 +1,56 @@
+"""D210 navigation rows, D211 tag lists."""
+
+from helpers import codes, fix
+
+import pytest
+
+P1 = ("The council voted on Tuesday to close the old library on Main Street, ending a debate "
+      "that had run for more than two years.")
+P2 = ("Supporters of the library said the building could still serve the neighbourhood as a "
+      "reading room, and asked the council to delay the sale until the spring.")
+
+
+def around(line: str) -> str:
+    return f"{P1}\n{line}\n{P2}\n"
+
+
+@pytest.mark.parametrize("line", [
+    "Home | News | Sport | Weather",
+    "Home » World » Europe",
+    "Tech > News > The Next Web > Article",
+    "About • Contact • Privacy Policy • Terms of Use",
+    "| Archives | Calendar | Subscribe | Write for us | FAQ | Sponsors |",
+])
+def test_navigation_rows(line):
+    text = around(line)
+    assert codes(text, ["D210"]) == ["D210"]
+    assert fix(text, ["D210"], unsafe=True) == f"{P1}\n{P2}\n"
+    assert fix(text, ["D210"]) == text
+
+
+@pytest.mark.parametrize("line", [
+    "Prices rose 3% / year and wages 2% / year.",
+    "The route runs London – Paris – Brussels, and the fare is the same.",
+    "Either/or, and/or, his/her: the style guide bans all three.",
+    "A | B",
+])
+def test_prose_with_separators_is_not_navigation(line):
+    assert codes(around(line), ["D210"]) == []
+
+
+def test_data_table_rows_are_not_navigation():
+    table = ("|  | Draft | Review | Final |\n| Load map |  |  |  |\n| Save map |  |  |  |\n")
+    assert codes(P1 + "\n" + table, ["D210"]) == []
+    table = "| Model | Price | Memory | Storage |\n| Pi 3 | $35 | 1 GB | 8 GB |\n"
+    assert codes(P1 + "\n" + table, ["D210"]) == []
+
+
+def test_tag_list():
+    line = "Topics: uber, libertarians, Sydney, Editor's Picks, sharing economy, Technology News"
+    assert codes(around(line), ["D211"]) == ["D211"]
+    assert fix(around(line), ["D211"], unsafe=True) == f"{P1}\n{P2}\n"
+
+
+def test_prose_after_topics_label_is_not_a_tag_list():
+    line = "Topics: the council discussed the library, the ferry and the budget for an hour."
+    assert codes(around(line), ["D211"]) == []
