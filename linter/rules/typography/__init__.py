@@ -1,6 +1,8 @@
 """P: punctuation and typography slips (doubled quotes, fused words, spacing)."""
 
 from linter.rules.typography.fused import FusedNumber, FusedWords, MissingSentenceBreak
+from linter.rules.typography.spacing import (DoubledSpace, MissingSpaceAfterPunctuation,
+                                             TrailingWhitespace)
 from linter.rules.typography.quotes import (DoubledAsciiQuote, DoubledCurlyQuote,
                                             MixedQuoteStyle)
 
@@ -11,4 +13,7 @@ RULES: tuple = (
     FusedWords,
     FusedNumber,
     MissingSentenceBreak,
+    MissingSpaceAfterPunctuation,
+    DoubledSpace,
+    TrailingWhitespace,
 )
