@@ -166,8 +166,8 @@ class InconsistentNameSpelling(Rule):
             if " " in replacement and "\n" in found:
                 replacement = replacement.replace(" ", "\n", 1)
             safe = group.safety == "safe"
-            msg = (f"'{found}' spells {group.modern} another way (group {group.id}): {usage}; "
-                   f"use '{replacement}' ({choice.reason})")
+            msg = (f"'{found}' → '{replacement}': {usage} "
+                   f"(group {group.id}; {choice.reason})")
             fix_msg = f"Replace '{found}' with '{replacement}'"
             fix = (Fix.safe if safe else Fix.unsafe)(fix_msg, Edit(o.start, o.end, replacement))
             yield self.finding(o.start, o.end, msg, fix)
