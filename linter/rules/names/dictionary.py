@@ -271,8 +271,8 @@ class Matcher:
         words = sorted(set(words))
         upper = [w for w in words if not w[:1].islower()]
         lower = [w for w in words if w[:1].islower()]
-        self.main = re.compile(_trie_regex(upper) + r"(?!\w)") if upper else None
-        self.extra = re.compile(_trie_regex(lower) + r"(?!\w)") if lower else None
+        self.main = re.compile(trie_regex(upper) + r"(?!\w)") if upper else None
+        self.extra = re.compile(trie_regex(lower) + r"(?!\w)") if lower else None
         gates = set()
         for w in lower:
             caps = [t for t in re.split(r"[\s'’-]+", w) if t[:1].isupper()]
@@ -307,10 +307,10 @@ def compile_matcher(vd: VariantDictionary) -> Matcher:
 SPACE = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 
 
-def _trie_regex(words: list[str]) -> str:
+def trie_regex(words: list[str]) -> str:
     """A regex that matches exactly ``words``, longest first, built as a trie.
 
-    >>> p = re.compile(_trie_regex(["Kiev", "Kievan", "Kyiv"]))
+    >>> p = re.compile(trie_regex(["Kiev", "Kievan", "Kyiv"]))
     >>> [m.group() for m in p.finditer("Kievan Kiev Kyiv")]
     ['Kievan', 'Kiev', 'Kyiv']
     """

@@ -1,0 +1,208 @@
+"""N201: two capitalised words in one file that look like romanisations of one name."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from linter.core.document import Document
+from linter.core.findings import Edit, Finding, Fix
+from linter.core.rule import Context, Rule
+from linter.rules.names.consistency import compiled
+from linter.rules.names.dictionary import trie_regex
+from linter.rules.names.skeleton import skeleton, strip_marks
+
+#: a capitalised word of four letters or more (Latin script, with diacritics)
+#: (no \b in front: it would cost the regex engine its fast scan for the first letter; a
+#: match inside a word, "Donald" in "McDonald", is dropped when positions are taken)
+_WORD = re.compile(r"[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F][^\W\d_]{3,}\b")
+MIN_SKELETON = 4
+MAX_HEADLINE = 200
+#: what may stand between a sentence end (or a line start) and a sentence-initial word
+_INITIAL = re.compile(r"(?:^|[.!?…:;]|\n)[\s\"“”‘’'(\[*_#>•·|–—-]*$")
+_CAPS_WORD = re.compile(r"\b[^\W\d_]+\b")
+
+
+def _is_initial(text: str, s: int) -> bool:
+    """Whether the word at ``s`` opens a sentence or a line (so its capital proves nothing).
+
+    >>> t = "He met Lamy. Lamy left.\\n“Lamy said"
+    >>> [_is_initial(t, i) for i in (7, 13, 25)]
+    [False, True, True]
+    """
+    return _INITIAL.search(text, max(0, s - 12), s) is not None or s == 0
+
+
+def _title_case_line(text: str, s: int) -> bool:
+    """Whether the line holding ``s`` is a title-case headline (most words capitalised, no
+    sentence end).
+
+    >>> _title_case_line("Biden Meets Lamy In Kyiv", 12), _title_case_line("David Lammy met Kyiv Officials.", 7)
+    (True, False)
+    """
+    a = text.rfind("\n", max(0, s - MAX_HEADLINE), s) + 1
+    b = text.find("\n", s, s + MAX_HEADLINE)
+    if b == -1 and len(text) - s > MAX_HEADLINE or s - a >= MAX_HEADLINE:
+        return False  # a headline is short
+    line = text[a:len(text) if b == -1 else b].rstrip()
+    if line.endswith((".", "!", "?", "…", ".”", '."', ".’")):
+        return False
+    words = _CAPS_WORD.findall(line)
+    if len(words) < 3 or len(words) > 25:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps * 10 >= len(words) * 6
+
+
+def _neighbours(text: str, s: int, e: int) -> tuple[str | None, str | None]:
+    """The capitalised words right before and after the word at ``text[s:e]`` (names around it)."""
+    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, s - 40):s])
+    after = re.match(r"[ \t]+([^\W\d_]+)", text[e:e + 40])
+    prev = before.group(1) if before and before.group(1)[0].isupper() else None
+    nxt = after.group(1) if after and after.group(1)[0].isupper() else None
+    if prev is not None and _is_initial(text, s - len(before.group(0))):
+        prev = None  # "When Lamy ..." says nothing about a first name
+    return prev, nxt
+
+
+def _role(prev: set, nxt: set) -> set[str]:
+    """How a word is used beside other names: as a first name, a surname, or both."""
+    return ({"first"} if nxt else set()) | ({"last"} if prev else set())
+
+
+def _marks_only(words: list[str]) -> bool:
+    """Whether the words differ only in diacritics (Elysée/Elysee).
+
+    >>> _marks_only(["Plzni", "Plzní"]), _marks_only(["Lamy", "Lammy"])
+    (True, False)
+    """
+    return len({strip_marks(w).casefold() for w in words}) == 1
+
+
+_ACCENTED = re.compile(r"[\u00C0-\u024F]")
+
+
+def _non_english(text: str) -> bool:
+    """Whether accented Latin letters are frequent enough for a language that uses them."""
+    return len(_ACCENTED.findall(text)) * 200 > len(text)
+
+
+class NameVariantDiscovered(Rule):
+    """Flags two capitalised words in one file that look like romanisations of one name.
+
+    ## What it does
+    Groups the capitalised words of a file by their transliteration skeleton (case,
+    diacritics, y/i/j, -iy/-yy/-yi endings, kh/h, ts/tz/c and doubled letters erased; the
+    first letter kept) and reports the less frequent spelling when two words share one:
+    "Lamy" beside "Lammy", "Zelenskyi" beside "Zelenskyy", "Müller" beside "Muller". On a
+    tie the spelling used first wins (a name is usually introduced in full).
+
+    To stay clear of distinct names it leaves alone: words of fewer than four letters, words
+    in capitals (acronyms), words the variant dictionary lists (N101 handles those), words
+    that also occur in lower case in the file (ordinary words at a sentence start), pairs
+    where either word is capitalised only at sentence starts or in title-case headlines,
+    pairs that sit next to different names ("Alan Smith" and "Allan Jones" are two
+    people), and the `[distinct]` pairs of the names packs (Philips/Phillips,
+    Mohamed/Mohammed, ...). Iran/Iraq, Austria/Australia, Niger/Nigeria and the like never
+    share a skeleton.
+
+    ## Why is this bad?
+    An unknown name spelled two ways splits the entity just as Kiev/Kyiv does, and no
+    dictionary lists every name in the news.
+
+    ## Example
+    ```text
+    Foreign Secretary David Lammy arrived in Kyiv. Blinken and Lamy met Zelenskyy.
+    ```
+    Use instead:
+    ```text
+    Foreign Secretary David Lammy arrived in Kyiv. Blinken and Lammy met Zelenskyy.
+    ```
+
+    ## Fix safety
+    Unsafe: two look-alike words can still be two people. Review with
+    `--unsafe-fixes --diff`; add real distinct names to a `[distinct]` table of your own
+    names pack (`extend-packs`), or a group to make the spelling a dictionary matter.
+    """
+
+    code = "N201"
+    name = "name-variant-discovered"
+    summary = "Two capitalised words look like romanisations of one name (Lamy/Lammy)"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        counts = set(_WORD.findall(text))
+        if len(counts) < 2:
+            return
+        vd = compiled(ctx)[0]
+        buckets: dict[str, list[str]] = {}
+        for word in counts:
+            if word.isupper() or word in vd.lookup:
+                continue
+            sk = skeleton(word)
+            if len(sk) >= MIN_SKELETON:
+                buckets.setdefault(sk, []).append(word)
+        candidates = [ws for ws in buckets.values() if len({w.casefold() for w in ws}) > 1]
+        if not candidates:
+            return
+        # one pass for the lower-case twins of every candidate (ordinary words), one for
+        # the positions of every candidate: linear in the text whatever the candidates
+        every = sorted({w for ws in candidates for w in ws}, key=len, reverse=True)
+        lower = re.compile(r"\b(?:" + trie_regex([w.lower() for w in every]) + r")\b")
+        ordinary = set(lower.findall(text))
+        every = [w for w in every if w.lower() not in ordinary]
+        spans: dict[str, list[tuple[int, int]]] = {w: [] for w in every}
+        if every:
+            where = re.compile(r"\b(?:" + trie_regex(every) + r")\b")
+            for m in where.finditer(text):
+                spans[m.group()].append(m.span())
+        english = None
+        for words in candidates:
+            words = [w for w in words if spans.get(w)]
+            if len({w.casefold() for w in words}) < 2:
+                continue
+            if _marks_only(words):
+                if english is None:
+                    english = not _non_english(text)
+                if not english:
+                    continue  # Plzni/Plzní: in Czech or French text a diacritic is grammar
+            yield from self._judge(text, words, spans, vd)
+
+    def _judge(self, text: str, words: list[str], spans, vd) -> Iterable[Finding]:
+        counts = {w: len(spans[w]) for w in words}
+        evidence = {w: any(not _is_initial(text, s) and not _title_case_line(text, s)
+                           for s, _ in spans[w]) for w in words}
+        words = [w for w in words if evidence[w]]
+        if len({w.casefold() for w in words}) < 2:
+            return
+        first = {w: spans[w][0][0] for w in words}
+        winner = max(words, key=lambda w: (counts[w], -first[w]))
+        win_prev, win_next = self._names_around(text, spans[winner])
+        for w in words:
+            if w == winner or w.casefold() == winner.casefold() or vd.is_distinct(w, winner):
+                continue
+            prev, nxt = self._names_around(text, spans[w])
+            if (prev and win_prev and not prev & win_prev) or (nxt and win_next and not nxt & win_next):
+                continue  # next to different names: two people
+            if _role(prev, nxt) and _role(win_prev, win_next) and \
+                    not _role(prev, nxt) & _role(win_prev, win_next):
+                continue  # a first name and a surname (Brian Kemp, Luke Bryan)
+            reason = "the more frequent spelling" if counts[winner] > counts[w] else "used first"
+            msg = (f"'{w}' may be another spelling of '{winner}' ({winner} {counts[winner]}×, "
+                   f"{w} {counts[w]}×; same transliteration skeleton '{skeleton(w)}'); "
+                   f"if they name one person or place, use '{winner}' ({reason})")
+            for s, e in spans[w]:
+                yield self.finding(s, e, msg, Fix.unsafe(f"Replace '{w}' with '{winner}'",
+                                                          Edit(s, e, winner)))
+
+    @staticmethod
+    def _names_around(text: str, spans) -> tuple[set[str], set[str]]:
+        prev, nxt = set(), set()
+        for s, e in spans:
+            p, n = _neighbours(text, s, e)
+            if p:
+                prev.add(skeleton(p))
+            if n:
+                nxt.add(skeleton(n))
+        return prev, nxt
