@@ -122,7 +122,7 @@ class DoubledCurlyQuote(Rule):
             if (_is_letter(before) and _is_letter(after)) or before.isdigit():
                 continue
             closing_shape = not before.isspace() and (after in _CLOSE_AFTER or after == "\n")
-            opening_shape = before in _OPEN_CONTEXT and not after.isspace()
+            opening_shape = before in _OPEN_CONTEXT and (after.isalnum() or after in "‘'(…")
             if m.group() == "’’":
                 if closing_shape:
                     line_start, _ = _line_bounds(text, s)
