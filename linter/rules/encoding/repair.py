@@ -1,0 +1,201 @@
+"""ftfy, configured to repair mojibake and nothing else, and its repairs cut into spans.
+
+This module imports ftfy: import it only when the gate has found a suspect line.
+
+ftfy's defaults also straighten curly quotes, unescape HTML entities, widen fullwidth
+letters, split ligatures and NFC-normalise: none of that may ride along with a mojibake
+fix, so every such fixer is switched off here. What stays on is ftfy's encoding repair with
+its own sub-steps (re-decoding, a lost no-break space, a lost byte, partial mojibake inside
+correct text, C1 controls meant as Windows-1252), so that a line is repaired exactly as
+``ftfy.fix_encoding`` repairs it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+
+from ftfy import TextFixerConfig, fix_and_explain
+from ftfy.badness import is_bad
+
+CONFIG = TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=True,
+)
+
+#: Display names of the codecs ftfy names in its explanations.
+CODEC_NAMES = {
+    "latin-1": "Latin-1",
+    "sloppy-windows-1252": "Windows-1252",
+    "windows-1252": "Windows-1252",
+    "sloppy-windows-1251": "Windows-1251",
+    "sloppy-windows-1250": "Windows-1250",
+    "sloppy-windows-1253": "Windows-1253",
+    "sloppy-windows-1254": "Windows-1254",
+    "sloppy-windows-1257": "Windows-1257",
+    "iso-8859-2": "ISO-8859-2",
+    "macroman": "Mac OS Roman",
+    "cp437": "DOS code page 437",
+    "utf-8": "UTF-8",
+    "utf-8-variants": "UTF-8",
+}
+
+#: Plan steps after which the repair is a guess rather than a certainty.
+GUESSES = {("transcode", "restore_byte_a0"), ("transcode", "replace_lossy_sequences")}
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One repaired span of a line: ``line[start:end]`` becomes ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+    explanation: str = ""
+    certain: bool = True
+
+
+def _name(codec: str) -> str:
+    return CODEC_NAMES.get(codec, codec)
+
+
+def describe(plan, text: str = "") -> str:
+    """Say in words what a plan of ftfy steps undid.
+
+    >>> describe([("encode", "sloppy-windows-1252"), ("decode", "utf-8")])
+    'UTF-8 read as Windows-1252'
+    >>> describe([("encode", "latin-1"), ("transcode", "restore_byte_a0"), ("decode", "utf-8")])
+    'UTF-8 read as Latin-1 (a no-break space had become a space)'
+    >>> describe([("transcode", "fix_c1_controls")])
+    'Windows-1252 read as Latin-1 (C1 control characters)'
+    """
+    phrases: list[str] = []
+    notes: list[str] = []
+    encoded = None
+    for action, param in plan:
+        if action == "encode":
+            encoded = param
+            if param == "latin-1" and text and not any("\x80" <= c <= "\x9f" for c in text):
+                encoded = "sloppy-windows-1252"  # the same bytes: use the everyday name
+        elif action == "decode" and encoded is not None:
+            phrases.append(f"{_name(param)} read as {_name(encoded)}")
+            encoded = None
+        elif (action, param) == ("apply", "decode_inconsistent_utf8"):
+            phrases.append("UTF-8 read as Windows-1252 (inside otherwise correct text)")
+        elif (action, param) == ("transcode", "fix_c1_controls"):
+            phrases.append("Windows-1252 read as Latin-1 (C1 control characters)")
+        elif (action, param) == ("transcode", "restore_byte_a0"):
+            notes.append("a no-break space had become a space")
+        elif (action, param) == ("transcode", "replace_lossy_sequences"):
+            notes.append("bytes were lost: the character cannot be recovered, U+FFFD marks it")
+    unique = list(dict.fromkeys(phrases))
+    text = "; then ".join(unique) if unique else "mojibake"
+    if len(phrases) > 1 and len(unique) == 1:
+        text += f", {len(phrases)} times over"
+    if notes:
+        text += " (" + "; ".join(dict.fromkeys(notes)) + ")"
+    return text
+
+
+def changed_spans(before: str, after: str) -> tuple[Repair, ...]:
+    """The spans of ``before`` that differ from ``after``, one per damaged word.
+
+    Applying every span's replacement to ``before`` gives ``after`` exactly.
+
+    >>> [(r.start, r.end, r.replacement) for r in
+    ...  changed_spans("donâ€™t say Ã©tÃ© no", "don’t say été no")]
+    [(3, 6, '’'), (12, 17, 'été')]
+    """
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    raw = [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    merged: list[list[int]] = []
+    for i1, i2, j1, j2 in raw:
+        if merged:
+            gap = before[merged[-1][1]:i1]
+            if not any(c.isspace() for c in gap):  # same word: one span
+                merged[-1][1], merged[-1][3] = i2, j2
+                continue
+        merged.append([i1, i2, j1, j2])
+    return tuple(Repair(i1, i2, after[j1:j2]) for i1, i2, j1, j2 in merged)
+
+
+def _plan_of(text: str) -> tuple[str, list[tuple[str, str]]]:
+    fixed, plan = fix_and_explain(text, CONFIG)
+    return fixed, [tuple(step) for step in plan or ()]
+
+
+def _certain(before: str, after: str, plan) -> bool:
+    return (not any(step in GUESSES for step in plan)
+            and after.count("\ufffd") <= before.count("\ufffd")
+            and not is_bad(after))
+
+
+def _word(line: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    while end < len(line) and not line[end].isspace():
+        end += 1
+    return start, end
+
+
+def repair_line(line: str) -> tuple[Repair, ...]:
+    """ftfy's mojibake repair of one line, as spans (none when ftfy leaves the line alone).
+
+    Each span carries the explanation of ftfy's plan and whether the repair is certain. When
+    the plan of the whole line includes a guess, each span is weighed on its own: a span
+    that ftfy repairs the same way by itself, without guessing, is still certain.
+
+    >>> [(r.replacement, r.explanation, r.certain) for r in repair_line("it’s cafÃ©")]
+    [('é', 'UTF-8 read as Windows-1252 (inside otherwise correct text)', True)]
+    """
+    fixed, plan = _plan_of(line)
+    if fixed == line:
+        return ()
+    explanation = describe(plan, line)
+    certain = _certain(line, fixed, plan)
+    spans = changed_spans(line, fixed)
+    if certain or len(spans) == 1:
+        return tuple(Repair(r.start, r.end, r.replacement, explanation, certain) for r in spans)
+    out = []
+    for r in spans:
+        a, b = _word(line, r.start, r.end)
+        word = line[a:b]
+        expected = word[: r.start - a] + r.replacement + word[r.end - a:]
+        own_fixed, own_plan = _plan_of(word)
+        if own_fixed == expected:
+            out.append(Repair(r.start, r.end, r.replacement, describe(own_plan, word),
+                              _certain(word, own_fixed, own_plan)))
+        else:
+            out.append(Repair(r.start, r.end, r.replacement, explanation, False))
+    return tuple(out)
+
+
+def show(text: str, limit: int = 40) -> str:
+    """``text`` for a message: invisible and control characters spelled out, long text cut.
+
+    >>> show("a\\x92b\\u00a0c")
+    'a\\\\x92b\\\\xa0c'
+    """
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] in "CZ" and ch != " ":
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    s = "".join(out)
+    return s if len(s) <= limit else s[: limit - 1] + "…"
