@@ -11,6 +11,9 @@ from linter.core.findings import Edit, Finding, apply_edits
 from linter.core.rule import Context, Rule
 
 MAX_FIX_ITERATIONS = 10
+#: Codes whose fixes restore the characters themselves (mojibake, HTML entities): while any
+#: applies, they are applied alone, so that no other rule judges text that is still damaged.
+REPAIR_FIRST = ("E1", "E2")
 
 
 class RuleCrash(Exception):
@@ -73,6 +76,8 @@ def choose_fixes(findings: list[Finding], unsafe: bool,
     edits: list[Edit] = []
     candidates = [f for f in findings if f.fix and (unsafe or f.fix.is_safe)
                   and (fixable is None or f.code in fixable)]
+    repairs = [f for f in candidates if f.code.startswith(REPAIR_FIRST)]
+    candidates = repairs or candidates
     candidates.sort(key=lambda f: (f.fix.start, f.fix.end))
     last_end = -1
     for f in candidates:
