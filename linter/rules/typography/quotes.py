@@ -49,9 +49,11 @@ def style_counts(doc: Document) -> tuple[int, int]:
         return 0, 0
     spans = protected(doc)
     for a, b in spans.intervals:
-        chunk = text[a:b]
-        straight -= chunk.count("'") + chunk.count('"')
-        curly -= sum(chunk.count(c) for c in CURLY)
+        for mark in _QUOTE_MARK.findall(text, a, b):
+            if mark in STRAIGHT:
+                straight -= 1
+            else:
+                curly -= 1
     for pat in (_AFTER_DIGIT, _APOSTROPHE_RUN):
         for m in pat.finditer(text):
             for i in range(m.start() + (pat is _AFTER_DIGIT), m.end()):
