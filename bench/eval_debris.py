@@ -19,8 +19,9 @@ with the hand labels of ``bench/seed_labels.jsonl``. It prints:
 - for the rules selected by default together: recall of debris lines without ``kind=headline``
   and without ``kind`` headline or byline, and the share of content lines flagged;
 - the COUNT OF CONTENT LINES A SAFE FIX REMOVES (``fix`` without ``--unsafe-fixes``, all D
-  rules): it must be 0. A content line counts as removed when it is missing or changed in
-  the fixed text (a line diff of before and after);
+  rules): it must be 0. A content line counts as removed when a line diff of before and
+  after shows it deleted, or replaced by text that keeps under half of its words; lines
+  kept with a span cut out of them are counted apart ("edits in place");
 - findings on ``<corpus>/articles/`` (clean article text: should be about none).
 
 A line is *flagged* by a finding when the finding's span touches it. Blank lines carry no
@@ -53,6 +54,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -67,6 +69,7 @@ from linter.core.document import Document  # noqa: E402
 from linter.rules import registry, resolve  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+WORD = re.compile(r"\w+")
 SEED_LABELS = Path(__file__).resolve().parent / "seed_labels.jsonl"
 
 
@@ -89,13 +92,39 @@ def flagged_lines(doc: Document, findings) -> dict[str, set[int]]:
     return out
 
 
-def removed_lines(before: str, after: str) -> set[int]:
-    """0-based indices of the lines of ``before`` that are missing or changed in ``after``."""
+def removed_lines(before: str, after: str) -> tuple[set[int], set[int]]:
+    """0-based indices of the lines of ``before`` that are gone in ``after``, and of those changed.
+
+    A line is *gone* when it was deleted, or replaced by text keeping under half of its
+    words; it is *changed* when it is still there with an edit (a span cut out of it).
+    """
     a, b = before.split("\n"), after.split("\n")
-    kept: set[int] = set()
-    for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
-        kept.update(range(block.a, block.a + block.size))
-    return {i for i in range(len(a)) if i not in kept}
+    gone: set[int] = set()
+    changed: set[int] = set()
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "delete":
+            gone.update(range(i1, i2))
+        elif tag == "replace":
+            for i in range(i1, i2):
+                line = a[i].strip()
+                best = max((_kept_share(line, b[j].strip()) for j in range(j1, j2)), default=0.0)
+                (changed if best >= 0.5 else gone).add(i)
+    return gone, changed
+
+
+def _kept_share(old: str, new: str) -> float:
+    """Share of the words of ``old`` (runs of letters and digits) still found in ``new``."""
+    words = WORD.findall(old)
+    if not words:
+        return 1.0
+    left = Counter(WORD.findall(new))
+    kept = 0
+    for w in words:
+        if left[w]:
+            left[w] -= 1
+            kept += 1
+    return kept / len(words)
 
 
 class Tally:
@@ -115,6 +144,7 @@ class Tally:
         self.all_rec = 0
         self.all_fp = 0
         self.safe_removed: list[str] = []
+        self.safe_changed: list[str] = []
         self.unsafe_removed = 0
         self.misses: list[str] = []
         self.false: list[str] = []
@@ -126,8 +156,8 @@ class Tally:
         flags = flagged_lines(doc, findings)
         any_default = set().union(*(v for c, v in flags.items() if c in default)) if flags else set()
         any_rule = set().union(*flags.values()) if flags else set()
-        gone_safe = removed_lines(doc.text, safe_text)
-        gone_unsafe = removed_lines(doc.text, unsafe_text)
+        gone_safe, changed_safe = removed_lines(doc.text, safe_text)
+        gone_unsafe, _ = removed_lines(doc.text, unsafe_text)
         lines = doc.text.split("\n")
         for rec in labels:
             i = rec["n"] - 1
@@ -152,6 +182,8 @@ class Tally:
                     self.all_fp += 1
                 if i in gone_safe:
                     self.safe_removed.append(f"{where}: {text[:140]}")
+                elif i in changed_safe:
+                    self.safe_changed.append(f"{where}: {text[:140]}")
                 if i in gone_unsafe:
                     self.unsafe_removed += 1
                 continue
@@ -194,6 +226,10 @@ class Tally:
               f"   (with --unsafe-fixes: {self.unsafe_removed})")
         for line in self.safe_removed:
             print(f"    ! {line}")
+        print(f"  content lines a safe fix edits in place (a span cut, the line kept): {len(self.safe_changed)}")
+        if args.false:
+            for line in self.safe_changed:
+                print(f"    ~ {line}")
         if args.misses:
             print("  -- debris lines no default rule flags:")
             for line in self.misses:

@@ -1,12 +1,13 @@
 """D: scraping debris left in text after extraction (site chrome, counters, teasers, captions)."""
 
-from linter.rules.debris.bylines import AboutBoilerplate, Byline, Dateline, SourceNote
+from linter.rules.debris.bylines import AboutBoilerplate, Byline, Dateline, LegalNotice, SourceNote
 from linter.rules.debris.captions import PhotoCaption
 from linter.rules.debris.chrome import ChromeLine, ChromeSpan
 from linter.rules.debris.comments import CommentNotice, CommentSection, CommentThread
 from linter.rules.debris.counters import EngagementCounter
+from linter.rules.debris.embeds import SocialEmbed
 from linter.rules.debris.fused import FusedChrome
-from linter.rules.debris.markup import EmptyMarkup, TableRule
+from linter.rules.debris.markup import EditLink, EmptyMarkup, TableRule
 from linter.rules.debris.masthead import Masthead
 from linter.rules.debris.navigation import NavigationRow, TagList
 from linter.rules.debris.promo import CallToAction, PromoBox, TailPromo
@@ -35,6 +36,9 @@ RULES: tuple = (
     Dateline,
     AboutBoilerplate,
     SourceNote,
+    LegalNotice,
+    SocialEmbed,
     EmptyMarkup,
     TableRule,
+    EditLink,
 )

@@ -219,3 +219,52 @@ class SourceNote(Rule):
             s = line.strip()
             if s and SOURCE_NOTE.match(s):
                 yield line_range_finding(self, doc, i, i, f"Source note: {s[:60]!r}")
+
+
+LEGAL = regex.compile(
+    r"(?:\blicen[sc]ed\s+under\s+(?:a|the)\s+(?:creative\s+commons|cc\b|gnu|mit|apache)"
+    r"|\bis\s+a\s+(?:registered\s+)?(?:trademark|service\s+mark|trade\s+mark)\s+of\b"
+    r"|\b(?:are|is)\s+(?:the\s+)?(?:copyright(?:ed)?|copyrighted)\s+(?:by|of)\s+(?:their|its|the)\b"
+    r"|\ball\s+rights\s+reserved\b|\bunauthori[sz]ed\s+(?:reproduction|use|copying)\b"
+    r"|未经授权，?不得转载|版权所有|禁止转载|無断転載|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés"
+    r"|todos\s+los\s+derechos\s+reservados|todos\s+os\s+direitos\s+reservados)",
+    regex.I,
+)
+
+
+class LegalNotice(Rule):
+    """What it does
+    Flags legal boilerplate in the last lines of a page: licence notices ("This website
+    ... is licensed under a Creative Commons ... License"), trademark notices ("Linux is
+    a registered trademark of Linus Torvalds"), "All rights reserved", "未经授权，不得转载".
+
+    Why is this bad?
+    It is the site's footer, repeated on every page, not the article.
+
+    Example
+    ```text
+    ...the last paragraph of the article.
+    Linux is a registered trademark of Linus Torvalds.
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted; an article about licensing could end on such a sentence.
+    """
+
+    code = "D254"
+    name = "legal-notice"
+    summary = "Licence, copyright or trademark notice at the end of the page"
+    fix_safety = "unsafe"
+
+    #: how many non-blank lines at the end of the page are looked at
+    TAIL = 6
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        lines = doc.lines
+        if len(layout.nonblank) < 3:
+            return
+        for i in layout.nonblank[-self.TAIL:]:
+            s = lines[i].strip()
+            if len(s) <= 300 and s[:1] not in "\"“‘'«" and LEGAL.search(s):
+                yield line_range_finding(self, doc, i, i, f"Legal notice: {s[:60]!r}")

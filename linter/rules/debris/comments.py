@@ -212,20 +212,21 @@ class CommentNotice(Rule):
     TAIL = 4
     PROMPT = regex.compile(
         r"(?:log\s*in|sign\s*in|register|create\s+an\s+account|logged\s+in)\b.{0,60}\bto\s+(?:comment|reply)\b|"
-        r"\b(?:submit|send|post|email)\s+(?:your\s+)?comments\s+(?:on|to|about)\b",
+        r"^(?:please\s+)?(?:submit|send|post|email)\s+(?:your\s+)?comments\s+(?:on|to|about)\b",
         regex.I,
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         layout = Layout.of(doc)
         lines = doc.lines
-        tail = layout.nonblank[-self.TAIL:]
         if len(layout.nonblank) < 3:
             return
-        for i in tail:
+        tail = set(layout.nonblank[-self.TAIL:])
+        for i in layout.nonblank:
             s = lines[i].strip()
             if len(s) > 320 or s[:1] in "\"“‘'«":
                 continue
-            hit = self.PROMPT.search(s) or (COMMENT_WORD.search(s) and NOTICE_WORD.search(s))
+            # a prompt to comment is furniture anywhere; talk about comments only at the end
+            hit = self.PROMPT.search(s) or (i in tail and COMMENT_WORD.search(s) and NOTICE_WORD.search(s))
             if hit:
                 yield line_range_finding(self, doc, i, i, f"Comment notice, not article text: {s[:60]!r}")

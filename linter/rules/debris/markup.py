@@ -7,7 +7,7 @@ from typing import Iterable
 import regex
 
 from linter.core.document import Document
-from linter.core.findings import Finding
+from linter.core.findings import Edit, Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import line_range_finding
 
@@ -84,3 +84,44 @@ class TableRule(Rule):
         for m in TABLE_RULE.finditer(doc.text):
             i = doc.line_index(m.start())
             yield line_range_finding(self, doc, i, i, "Table rule line in plain text")
+
+
+EDIT_LINK = regex.compile(r"(?<=\S)\[(?:edit|edit source|bearbeiten|Quelltext bearbeiten|modifier|modifier le code|"
+                          r"editar|editar código-fonte|modifica|wijzigen|редактировать|編集|编辑)\]$", regex.M)
+
+
+class EditLink(Rule):
+    """What it does
+    Flags the "[edit]" link text that wiki pages glue to the end of each section heading
+    ("History[edit]", "Geschichte[Bearbeiten]").
+
+    Why is this bad?
+    It is the label of a wiki's edit button, not part of the heading.
+
+    Example
+    ```text
+    Community[edit]
+    ```
+
+    Fix safety
+    Safe: only the bracketed label glued to the end of a short line goes; the heading stays.
+    Not selected by default (only wiki dumps have it): select ``D262``.
+    """
+
+    code = "D262"
+    name = "wiki-edit-link"
+    summary = "Wiki \"[edit]\" link text glued to a heading"
+    fix_safety = "safe"
+    default = False
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if "]" not in doc.text:
+            return
+        from linter.core.findings import Fix
+
+        for m in EDIT_LINK.finditer(doc.text):
+            i = doc.line_index(m.start())
+            if len(doc.lines[i].split()) > 12:
+                continue
+            fix = Fix.safe(f"Remove {m.group()!r}", Edit(m.start(), m.end(), ""))
+            yield self.finding(m.start(), m.end(), f"Wiki edit-link text {m.group()!r} after a heading", fix)

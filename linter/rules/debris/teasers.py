@@ -174,6 +174,16 @@ class SlideshowItems(Rule):
         for _, k, total in hits:
             by_total.setdefault(total, set()).add(k)
         galleries = {t for t, ks in by_total.items() if t >= 3 and _longest_run(ks) >= 3}
+        firsts = {}
+        for i, k, total in hits:
+            if total in galleries and total not in firsts:
+                firsts[total] = i
+        for i in sorted(firsts.values()):
+            # the gallery's own heading ("Business news in pictures") just above it
+            j, taken = layout.prev(i), 0
+            while j >= 0 and taken < 2 and layout.is_heading_like(j, 6) and not is_list_item(lines[j]):
+                yield line_range_finding(self, doc, j, j, f"Heading of a slideshow: {lines[j].strip()[:60]!r}")
+                j, taken = layout.prev(j), taken + 1
         for i, k, total in hits:
             s = lines[i].strip()
             # three numbers in a row of one gallery, or a lone "1 of 5" pager line

@@ -1,0 +1,64 @@
+"""Embedded social-media posts flattened into the text."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from linter.core.document import Document
+from linter.core.findings import Finding
+from linter.core.rule import Context, Rule
+from linter.rules.debris.layout import Layout, line_range_finding
+
+# "— West Ham United (@WestHam) October 31, 2021", "— Jane Doe (@jane) 31 Oct 2021"
+TWEET_SIGNATURE = regex.compile(
+    r"^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*$"
+)
+# "A post shared by Jane Doe (@jane) on Mar 3, 2021 at 9:15am PST"
+INSTAGRAM_SIGNATURE = regex.compile(r"^(?:A\s+post\s+shared\s+by|Une\s+publication\s+partagée\s+par|"
+                                    r"Ein\s+Beitrag\s+geteilt\s+von|Una\s+publicación\s+compartida\s+de)\b.{0,120}$",
+                                    regex.I)
+# a tweet body ends with its picture link
+PIC_LINK = regex.compile(r"\bpic\.twitter\.com/\w+\s*$|\bhttps?://t\.co/\w+\s*$")
+
+
+class SocialEmbed(Rule):
+    """What it does
+    Flags embedded social-media posts that extraction flattened into lines: the tweet's
+    signature ("— West Ham United (@WestHam) October 31, 2021"), the tweet text ending in
+    its ``pic.twitter.com`` or ``t.co`` link, Instagram's "A post shared by ...".
+
+    Why is this bad?
+    An embedded post is a quotation box of another site's markup; flattened, its
+    signature and links read as broken sentences of the article.
+
+    Example
+    ```text
+    Highlights from our 4-1 win at Villa Park pic.twitter.com/BUPgYtgHaY
+    — West Ham United (@WestHam) October 31, 2021
+    ```
+
+    Fix safety
+    Unsafe: the lines are deleted; an article may quote the post on purpose.
+    """
+
+    code = "D270"
+    name = "social-embed"
+    summary = "Embedded social-media post (signature, picture link)"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if "(@" not in text and "pic.twitter.com" not in text and "t.co/" not in text and "shar" not in text:
+            return
+        layout = Layout.of(doc)
+        lines = doc.lines
+        for i in layout.nonblank:
+            s = lines[i].strip()
+            if len(s) > 400:
+                continue
+            if TWEET_SIGNATURE.match(s) or INSTAGRAM_SIGNATURE.match(s):
+                yield line_range_finding(self, doc, i, i, f"Signature of an embedded post: {s[:60]!r}")
+            elif PIC_LINK.search(s) and len(s) <= 300:
+                yield line_range_finding(self, doc, i, i, f"Text of an embedded post: {s[:60]!r}")
