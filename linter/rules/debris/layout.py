@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from functools import cached_property
 
-import regex
+import re
 
 from linter.core.document import Document
 
 #: East Asian wide and full-width characters (Hangul, CJK, kana, full-width forms)
-WIDE = regex.compile(r"[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF"
+WIDE = re.compile(r"[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF"
                      r"\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\U00020000-\U0003FFFD]")
 
 TERMINAL = ".!?…。！？"
