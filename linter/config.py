@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import sys
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -91,12 +93,11 @@ class Settings:
 
     def is_excluded(self, path: str) -> bool:
         rel = _relative(path, self.root)
-        return any(_glob_match(rel, p) for p in (*self.exclude, *self.extend_exclude))
+        return _glob_matcher((*self.exclude, *self.extend_exclude))(rel)
 
     def is_included(self, path: str) -> bool:
-        name = os.path.basename(path)
-        return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p)
-                   for p in (*self.include, *self.extend_include))
+        match = _fnmatch_any((*self.include, *self.extend_include))
+        return match(os.path.basename(path)) or match(path)
 
     def context(self) -> Context:
         return Context(options=self.options, pack_paths=pack_paths(self.extend_packs, self.root))
@@ -117,11 +118,44 @@ def _expand_all(selectors: list[str]) -> set[str]:
 
 
 def _relative(path: str, root: str) -> str:
-    try:
-        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-    except ValueError:
-        rel = path
+    path, root = os.path.abspath(path), os.path.abspath(root)
+    if path.startswith(root) and path[len(root):len(root) + 1] == os.sep and root != os.sep:
+        rel = path[len(root) + 1:]  # the common case, without os.path.relpath's work
+    else:
+        try:
+            rel = os.path.relpath(path, root)
+        except ValueError:
+            rel = path
     return rel.replace(os.sep, "/")
+
+
+@lru_cache(maxsize=256)
+def _fnmatch_any(patterns: tuple[str, ...]):
+    """A test of a name against any of ``patterns`` (as ``fnmatch.fnmatch``), compiled once."""
+    if not patterns:
+        return lambda name: False
+    match = re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in patterns)).match
+    return lambda name: match(os.path.normcase(name)) is not None
+
+
+@lru_cache(maxsize=256)
+def _glob_matcher(patterns: tuple[str, ...]):
+    """``any(_glob_match(rel, p) for p in patterns)`` as one compiled test.
+
+    >>> m = _glob_matcher(("build", "docs/*.md", "*.min.txt"))
+    >>> m("build/a.txt"), m("src/build/x.md"), m("x/docs/a.md"), m("a/b.min.txt"), m("a/b.txt")
+    (True, True, True, True, False)
+    """
+    whole, part = [], []
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        whole += [pattern, pattern + "/*"]
+        if "/" not in pattern:
+            part.append(pattern)
+        else:
+            whole += ["*/" + pattern, "*/" + pattern + "/*"]
+    match_whole, match_part = _fnmatch_any(tuple(whole)), _fnmatch_any(tuple(part))
+    return lambda rel: match_whole(rel) or any(match_part(x) for x in rel.split("/"))
 
 
 def _glob_match(rel: str, pattern: str) -> bool:
