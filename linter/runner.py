@@ -80,9 +80,23 @@ _STATE: dict[str, tuple[list[Rule], Context, set[str] | None]] = {}
 _CORPUS: dict[str, Any] = {}
 
 
-def rules_and_context(settings: Settings, path: str) -> tuple[list[Rule], Context, set[str] | None]:
+#: id(settings) -> (settings, state key, codes), for settings whose codes do not depend on the path
+_KEYS: dict[int, tuple[Settings, str, frozenset]] = {}
+
+
+def _state_key(settings: Settings, path: str) -> tuple[str, frozenset]:
+    memo = _KEYS.get(id(settings))
+    if memo is not None and memo[0] is settings:
+        return memo[1], memo[2]
     codes = frozenset(settings.codes_for(path))
     key = settings.fingerprint() + "|" + ",".join(sorted(codes))
+    if not settings.per_file_ignores:  # the same for every file: resolve and serialise once
+        _KEYS[id(settings)] = (settings, key, codes)
+    return key, codes
+
+
+def rules_and_context(settings: Settings, path: str) -> tuple[list[Rule], Context, set[str] | None]:
+    key, codes = _state_key(settings, path)
     state = _STATE.get(key)
     if state is None:
         rules = [registry()[c]() for c in sorted(codes)]
@@ -185,13 +199,12 @@ def _init_worker(resolver: ConfigResolver, opts: RunOptions, corpus: dict) -> No
 
 def _work(path: str) -> FileResult:
     resolver, opts = _WORKER["resolver"], _WORKER["opts"]
+    display = files.display_path(path)
     try:
-        return process_source(files.read(path), files.display_path(path),
-                              resolver.for_path(path), opts)
+        return process_source(files.read(path), display, resolver.for_path(path), opts)
     except Exception as exc:  # never a traceback for one file
-        return FileResult(files.display_path(path),
-                          error=f"{files.display_path(path)}: internal error "
-                                f"({type(exc).__name__}: {exc}); please report it")
+        return FileResult(display, error=f"{display}: internal error "
+                                         f"({type(exc).__name__}: {exc}); please report it")
 
 
 def _collect_work(path: str) -> tuple[str, dict]:
