@@ -151,6 +151,10 @@ def display_path(path: str) -> str:
     """``path`` relative to the working folder when below it, with forward slashes."""
     if path == "-":
         return path
+    if not os.path.isabs(path):  # the common case: os.path.relpath would only normalise it
+        rel = os.path.normpath(path)
+        if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
+            return rel.replace(os.sep, "/")
     try:
         rel = os.path.relpath(path)
     except ValueError:
