@@ -196,3 +196,17 @@ def test_linear_time_on_a_large_text():
     small, big = para * 2000, para * 20000
     t0 = time.perf_counter(); lint(small, N); t1 = time.perf_counter(); lint(big, N); t2 = time.perf_counter()
     assert (t2 - t1) < 25 * max(t1 - t0, 0.01)
+
+
+def test_more_glosses_and_texts_about_the_spellings():
+    assert codes("The city is Kyiv, not Kiev. Kyiv is the capital.\n", N) == []
+    assert codes("Use the Ukrainian spelling Kyiv rather than the Russian Kiev. Kyiv agreed.\n", N) == []
+    assert codes("The name is spelled both Kiev and Kyiv in English. Kyiv is large.\n", N) == []
+    # an ordinary "and" between two spellings is no gloss
+    assert codes("Officials in Kyiv and Kiev residents agreed. Kyiv is large.\n", N) == ["N101"]
+
+
+def test_urls_and_addresses_are_never_rewritten():
+    text = ("Kyiv is the capital; see https://en.wikipedia.org/wiki/Kiev or en.wikipedia.org/wiki/Kiev "
+            "and mail press@Kiev.example. Kyiv agreed.\n")
+    assert codes(text, N) == []

@@ -20,11 +20,16 @@ _GLOSS_GAP = re.compile(
     r"(?:(?:or|formerly|previously|now|then|once|also|aka|a\.k\.a\.|née|known|as|spelled|spelt|"
     r"written|called|named|renamed|from|to|in|russian|ukrainian|belarusian|polish|arabic|persian|"
     r"chinese|the|is|was|officially|transliterated|romani[sz]ed|wade-giles|pinyin|old|older|"
-    r"spelling|name|its|current|former|today|modern|until|before|after|\d{4})"
+    r"spelling|name|its|current|former|today|modern|until|before|after|not|rather|than|"
+    r"instead|of|over|vs\.?|versus|and|both|\d{4})"
     r"[\s,;:()\[\]“”\"‘’'«»—–/-]*)*", re.IGNORECASE)
 _GLOSS_MARK = re.compile(
     r"[(/]|\b(?:or|formerly|previously|now|then|once|aka|a\.k\.a\.|née|known|spelled|spelt|"
-    r"called|named|renamed|officially|transliterated|romani[sz]ed|until|before)\b", re.IGNORECASE)
+    r"called|named|renamed|officially|transliterated|romani[sz]ed|until|before|not|rather|"
+    r"instead|vs|versus)\b", re.IGNORECASE)
+#: words just before a pair of spellings that say the text is about the spellings
+_GLOSS_CUE = re.compile(r"\b(?:spell\w*|spelt|transliterat\w*|romani[sz]\w*|renam\w*|names?|"
+                        r"called|known|formerly)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 GLOSS_MAX_GAP = 40
 KEEP_WINDOW = 80
 
@@ -66,6 +71,8 @@ def scan(text: str, vd: VariantDictionary, matcher: Matcher, keeps: dict[str, re
             continue
         if keep_quoted and _inside_quotes(text, s):
             continue
+        if _inside_address(text, s):
+            continue
         found.append(Occurrence(s, e, gid, form, row, mode))
     return _drop_glosses(text, found)
 
@@ -76,6 +83,25 @@ def _inside_keep(text: str, s: int, e: int, keep: re.Pattern) -> bool:
         if k.start() <= s and e <= k.end():
             return True
     return False
+
+
+_TOKEN_START = re.compile(r"[\s<(\[\]\"“”]")
+
+
+def _inside_address(text: str, s: int) -> bool:
+    """Whether offset ``s`` is inside a URL, a path or an e-mail address (never rewritten).
+
+    >>> t = "See https://en.wikipedia.org/wiki/Kiev and www.kiev.ua/Kiev or Kiev."
+    >>> [_inside_address(t, i) for i in (34, 56, 64)]
+    [True, True, False]
+    """
+    lo = max(0, s - 300)
+    prefix = text[lo:s]
+    m = None
+    for m in _TOKEN_START.finditer(prefix):
+        pass
+    token = prefix[m.end():] if m else prefix
+    return "/" in token or "@" in token or token.startswith("www.")
 
 
 def _inside_quotes(text: str, s: int) -> bool:
@@ -112,6 +138,8 @@ def _drop_glosses(text: str, occ: list[Occurrence]) -> list[Occurrence]:
         if a.group != b.group or a.form == b.form or b.start - a.end > GLOSS_MAX_GAP:
             continue
         gap = text[a.end:b.start]
-        if _GLOSS_GAP.fullmatch(gap) and _GLOSS_MARK.search(gap):
+        if _GLOSS_GAP.fullmatch(gap) and (
+                _GLOSS_MARK.search(gap)
+                or _GLOSS_CUE.search(text, max(0, a.start - 40), a.start)):
             glossed.update((i, i + 1))
     return [o for i, o in enumerate(occ) if i not in glossed] if glossed else occ
