@@ -8,6 +8,8 @@ findings for one document. Rules never touch files, the CLI or reporters.
 from __future__ import annotations
 
 import inspect
+import re
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Iterator
 
@@ -102,8 +104,40 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
-        """The rule's documentation (its docstring), dedented."""
-        return inspect.cleandoc(cls.__doc__ or "")
+        """The rule's documentation (its docstring), with its sections as ``## Heading``."""
+        return normalize_sections(inspect.cleandoc(cls.__doc__ or ""))
+
+
+SECTION_HEADINGS = ("What it does", "Why is this bad?", "Example", "Examples", "Fix safety",
+                    "Options", "Known problems", "References")
+_HEADING = re.compile(r"^(?:#+\s*)?(" + "|".join(re.escape(h) for h in SECTION_HEADINGS) + r"):?\s*$")
+
+
+def normalize_sections(doc: str) -> str:
+    r"""Write section headings as ``## Heading`` and dedent the body under each.
+
+    >>> print(normalize_sections("Summary.\n\nWhat it does:\n    Finds things."))
+    Summary.
+    <BLANKLINE>
+    ## What it does
+    Finds things.
+    """
+    out: list[str] = []
+    section: list[str] = []
+
+    def flush():
+        out.extend(textwrap.dedent("\n".join(section)).split("\n") if section else [])
+        section.clear()
+
+    for line in doc.split("\n"):
+        m = _HEADING.match(line.strip()) if not line.startswith((" ", "\t")) else None
+        if m:
+            flush()
+            out.append("## " + m.group(1))
+        else:
+            section.append(line)
+    flush()
+    return "\n".join(out)
 
 
 def iter_line_spans(doc: Document) -> Iterator[tuple[int, int, int, str]]:
