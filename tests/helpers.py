@@ -48,7 +48,10 @@ def run_cli(*args: str, cwd=None, input: str | bytes | None = None, env: dict | 
     full_env.setdefault("TEXTHYGIENE_NO_CACHE", "1")
     full_env.pop("GITHUB_ACTIONS", None)
     if env:
+        extra_path = env.get("PYTHONPATH")
         full_env.update(env)
+        if extra_path:
+            full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + extra_path
     return subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, env=full_env,
                           input=input, capture_output=True,
                           text=not isinstance(input, bytes), timeout=120)

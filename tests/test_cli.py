@@ -140,3 +140,14 @@ def test_exit_zero_and_quiet(tree):
 def test_no_command_prints_help():
     r = run_cli()
     assert r.returncode == 2 and "usage" in r.stdout.lower()
+
+
+def test_inline_suppression_in_text_and_markdown(tmp_path):
+    (tmp_path / "a.txt").write_text("top of page  texthygiene: ignore\n\nA council vote was held.\n")
+    (tmp_path / "b.md").write_text("top of page <!-- texthygiene: ignore[D] -->\n\nA vote was held.\n")
+    (tmp_path / "c.md").write_text("<!-- texthygiene: off -->\ntop of page\n<!-- texthygiene: on -->\n"
+                                   "\nA vote was held.\n")
+    r = run_cli("check", ".", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout
+    (tmp_path / "b.md").write_text("top of page <!-- texthygiene: ignore[N] -->\n\nA vote.\n")
+    assert "b.md:1:1: D" in run_cli("check", ".", cwd=tmp_path).stdout
