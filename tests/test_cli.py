@@ -149,5 +149,6 @@ def test_inline_suppression_in_text_and_markdown(tmp_path):
                                    "\nA vote was held.\n")
     r = run_cli("check", ".", cwd=tmp_path)
     assert r.returncode == 0, r.stdout
-    (tmp_path / "b.md").write_text("top of page <!-- texthygiene: ignore[N] -->\n\nA vote.\n")
-    assert "b.md:1:1: D" in run_cli("check", ".", cwd=tmp_path).stdout
+    (tmp_path / "c.md").write_text("<!-- texthygiene: off[N] -->\ntop of page\n"
+                                   "<!-- texthygiene: on -->\n\nA vote was held.\n")
+    assert "c.md:2:1: D" in run_cli("check", ".", cwd=tmp_path).stdout
