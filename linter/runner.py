@@ -144,8 +144,7 @@ def process_source(src: files.Source, display: str, settings: Settings, opts: Ru
         if opts.mode == "fix" and opts.convert_encoding:
             text, reason = convert_encoding(src)
             if text is None:
-                result.error = (f"{display}: not converted to UTF-8: {reason}; convert it by hand "
-                                "(e.g. iconv -f ENCODING -t UTF-8)")
+                result.error = f"{display}: not converted to UTF-8: {reason}"
                 return result
             result.changed = True
             result.notice = f"{display}: converted to UTF-8 ({reason})"

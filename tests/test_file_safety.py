@@ -96,3 +96,18 @@ def test_fifo_is_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     r = run_cli("check", "pipe.txt", cwd=tmp_path)
     assert r.returncode == 2 and "not a regular file" in r.stderr
+
+
+def test_convert_encoding_is_opt_in_and_refuses_when_unsure(tmp_path):
+    text = ("Le café était fermé à cause de la grève. Les élèves ont dû rentrer très tôt, "
+            "et la municipalité a promis une réponse rapide. « Ça suffit », a déclaré le maire.\n")
+    legacy = tmp_path / "fr.txt"
+    legacy.write_bytes(text.encode("cp1252"))
+    short = tmp_path / "short.txt"
+    short.write_bytes("café\n".encode("latin-1"))
+    r = run_cli("fix", ".", cwd=tmp_path)
+    assert legacy.read_bytes() == text.encode("cp1252")
+    r = run_cli("fix", "--convert-encoding", ".", cwd=tmp_path)
+    assert legacy.read_text(encoding="utf-8") == text
+    assert short.read_bytes() == "café\n".encode("latin-1")
+    assert r.returncode == 2 and "short.txt" in r.stderr and "Traceback" not in r.stderr
