@@ -88,8 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 # -- commands -------------------------------------------------------------------------------
 def _resolver(args):
-    """Configuration for the run: discovered per file, or --config FILE, plus inline overrides."""
-    from linter.config import ConfigResolver, Settings, parse_inline, parse_table
+    """Configuration for the run: discovered per file, or --config FILE, plus inline overrides.
+
+    Command-line selection wins over configuration files, as in ruff.
+    """
+    from linter.config import ConfigResolver, parse_inline
+    from linter.rules import SelectionError, resolve
 
     config_files, inline = [], []
     for item in args.config:
@@ -101,19 +105,6 @@ def _resolver(args):
             inline.append(item)
     if len(config_files) > 1:
         raise UsageError("--config FILE may be given once")
-    overrides = parse_inline(inline) if inline else {}
-    resolver = ConfigResolver(config_files[0] if config_files else None, overrides)
-    if args.isolated and not config_files:
-        base = Settings(root=os.getcwd(), source="--isolated")
-        resolver.fixed = parse_table(overrides, "--config", base, os.getcwd()) if overrides else base
-    _apply_cli_selection(resolver, args)
-    return resolver
-
-
-def _apply_cli_selection(resolver, args) -> None:
-    """Command-line selection wins over configuration, as in ruff."""
-    from linter.rules import SelectionError, resolve
-
     for opt in ("select", "ignore", "extend_select"):
         for code in getattr(args, opt) or ():
             try:
@@ -121,21 +112,10 @@ def _apply_cli_selection(resolver, args) -> None:
             except SelectionError:
                 raise UsageError(f"--{opt.replace('_', '-')}: unknown rule code or prefix "
                                  f"{code!r} (see `texthygiene rules`)") from None
-    original_finish = resolver._finish
-
-    def finish(settings, source):
-        s = original_finish(settings, source)
-        if args.select is not None:
-            s.select = list(args.select)
-        if args.ignore:
-            s.ignore = list(s.ignore) + list(args.ignore)
-        if args.extend_select:
-            s.extend_select = list(s.extend_select) + list(args.extend_select)
-        return s
-
-    resolver._finish = finish
-    if resolver.fixed is not None:
-        resolver.fixed = finish(resolver.fixed, resolver.fixed.source)
+    return ConfigResolver(config_files[0] if config_files else None,
+                          parse_inline(inline) if inline else {},
+                          select=args.select, ignore=args.ignore,
+                          extend_select=args.extend_select, isolated=args.isolated)
 
 
 def _staged_sources(resolver):

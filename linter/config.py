@@ -334,22 +334,29 @@ class ConfigResolver:
     """Finds the settings for each file: nearest config upwards to the repository root."""
 
     def __init__(self, config_file: str | None = None, overrides: dict[str, Any] | None = None,
-                 cli: dict[str, Any] | None = None):
+                 select: list[str] | None = None, ignore: list[str] | None = None,
+                 extend_select: list[str] | None = None, isolated: bool = False):
+        """``select`` from the command line replaces the file's; ``ignore`` and
+        ``extend_select`` add to it, as in ruff. ``isolated`` reads no configuration file."""
         self.overrides = overrides or {}
-        self.cli = cli or {}
+        self.select, self.ignore, self.extend_select = select, ignore or [], extend_select or []
+        self.isolated = isolated
         self._by_dir: dict[str, Settings] = {}
         self._by_file: dict[str, Settings] = {}
         self.fixed: Settings | None = None
         if config_file:
             self.fixed = self._finish(load_file(config_file), config_file)
+        elif isolated:
+            self.fixed = self._finish(Settings(root=os.getcwd()), "--isolated")
 
     def _finish(self, s: Settings, source: str) -> Settings:
         if self.overrides:
             s = parse_table(self.overrides, "--config", s, s.root)
-            s.source = source
-        for key, value in self.cli.items():
-            if value is not None:
-                setattr(s, key, value)
+        s.source = source
+        if self.select is not None:
+            s.select = list(self.select)
+        s.ignore = list(s.ignore) + list(self.ignore)
+        s.extend_select = list(s.extend_select) + list(self.extend_select)
         return s
 
     def for_path(self, path: str) -> Settings:

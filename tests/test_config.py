@@ -77,3 +77,12 @@ def test_gitignored_files_are_skipped(tmp_path):
     write(tmp_path / "kept.txt", DIRTY)
     r = run_cli("check", ".", cwd=tmp_path)
     assert "kept.txt" in r.stdout and "ignored/" not in r.stdout
+
+
+def test_cli_selection_wins_and_isolated_skips_files(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.texthygiene]\nignore = ["D"]\n')
+    write(tmp_path / "a.txt", DIRTY)
+    assert run_cli("check", "a.txt", cwd=tmp_path).returncode == 0
+    assert run_cli("check", "--isolated", "a.txt", cwd=tmp_path).returncode == 1
+    assert run_cli("check", "--select", "D", "a.txt", cwd=tmp_path).returncode == 0  # ignore kept
+    assert run_cli("check", "--config", "ignore = []", "a.txt", cwd=tmp_path).returncode == 1
