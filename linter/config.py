@@ -336,8 +336,8 @@ class ConfigResolver:
     def __init__(self, config_file: str | None = None, overrides: dict[str, Any] | None = None,
                  select: list[str] | None = None, ignore: list[str] | None = None,
                  extend_select: list[str] | None = None, isolated: bool = False):
-        """``select`` from the command line replaces the file's; ``ignore`` and
-        ``extend_select`` add to it, as in ruff. ``isolated`` reads no configuration file."""
+        """``select`` from the command line replaces the file's selection (its select and
+        ignore), as in ruff; ``ignore`` and ``extend_select`` add to it. ``isolated`` reads no configuration file."""
         self.overrides = overrides or {}
         self.select, self.ignore, self.extend_select = select, ignore or [], extend_select or []
         self.isolated = isolated
@@ -353,8 +353,8 @@ class ConfigResolver:
         if self.overrides:
             s = parse_table(self.overrides, "--config", s, s.root)
         s.source = source
-        if self.select is not None:
-            s.select = list(self.select)
+        if self.select is not None:  # a new selection: the file's select and ignore are dropped
+            s.select, s.ignore, s.extend_select = list(self.select), [], []
         s.ignore = list(s.ignore) + list(self.ignore)
         s.extend_select = list(s.extend_select) + list(self.extend_select)
         return s

@@ -84,5 +84,5 @@ def test_cli_selection_wins_and_isolated_skips_files(tmp_path):
     write(tmp_path / "a.txt", DIRTY)
     assert run_cli("check", "a.txt", cwd=tmp_path).returncode == 0
     assert run_cli("check", "--isolated", "a.txt", cwd=tmp_path).returncode == 1
-    assert run_cli("check", "--select", "D", "a.txt", cwd=tmp_path).returncode == 0  # ignore kept
+    assert run_cli("check", "--select", "D", "a.txt", cwd=tmp_path).returncode == 1  # as in ruff
     assert run_cli("check", "--config", "ignore = []", "a.txt", cwd=tmp_path).returncode == 1
