@@ -26,7 +26,7 @@ LINE = re.compile(
 COUNTER = re.compile(_COUNTER, re.I)
 #: a counter between separators or at a line end after a separator (``Jane Doe · 3 min read``)
 SEGMENT = re.compile(
-    rf"(?:[ \t]*[\u00b7\u2022|][ \t]*)(?P<c>{_COUNTER}(?:{_SEP}{_COUNTER})*)(?=[ \t]*(?:[\u00b7\u2022|]|$))",
+    rf"[\u00b7\u2022|][ \t]*(?P<c>{_COUNTER}(?:{_SEP}{_COUNTER})*)(?=[ \t]*(?:[\u00b7\u2022|]|$))",
     re.I | re.M)
 _DIGIT = re.compile(r"\d")
 _SURE_RE = re.compile(rf"(?:{_SURE}|read|reading)", re.I)

@@ -10,8 +10,9 @@ from linter.core.rule import Rule
 from linter.rules.debris import packs
 
 #: a lowercase letter directly followed by an uppercase one: where two blocks were glued
-_GLUE = re.compile(r"(?<=[a-z\u00df-\u00ff])[A-Z\u00c0-\u00de]")
+_GLUE = re.compile(r"[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]")
 _WORD_END = re.compile(r"(?![\w])")
+_LAST_WORD = re.compile(r"[a-z\u00df-\u00ff]+$")
 
 
 def fused_spans(line: str, m: packs.Matcher) -> list[tuple[int, int, str]]:
@@ -27,7 +28,7 @@ def fused_spans(line: str, m: packs.Matcher) -> list[tuple[int, int, str]]:
     """
     out = []
     for g in _GLUE.finditer(line):
-        pos = g.start()
+        pos = g.start() + 1
         rest = line[pos:]
         first = rest.split(None, 1)[0] if rest.strip() else ""
         found = False
@@ -43,8 +44,9 @@ def fused_spans(line: str, m: packs.Matcher) -> list[tuple[int, int, str]]:
                 break
         if found:
             continue
-        head = line[:pos].translate(packs._TRANS).casefold()
-        for label, entry in m.fused_labels.items():
+        word = _LAST_WORD.search(line, 0, pos)
+        for label in m.fused_labels.get(word.group().casefold(), ()) if word else ():
+            head = packs.clean_line(line[max(0, pos - len(label) - 4):pos]).casefold()
             if head.endswith(label):
                 start = pos - len(label)
                 if start == 0 or not line[start - 1].isalnum():
@@ -91,8 +93,14 @@ class FusedChrome(Rule):
         m = packs.matcher(ctx)
         whole = packs.scan(doc, ctx)
         starts = doc.line_starts
-        for i, line in enumerate(doc.lines):
-            if len(line) > 2000 or whole.whole_line(i) or _GLUE.search(line) is None:
+        done: set[int] = set()
+        for g in _GLUE.finditer(text):
+            i = doc.line_index(g.start())
+            if i in done:
+                continue
+            done.add(i)
+            line = doc.lines[i]
+            if len(line) > 2000 or whole.whole_line(i):
                 continue
             for s, e, what in fused_spans(line, m):
                 a, b = starts[i] + s, starts[i] + e

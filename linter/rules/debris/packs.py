@@ -43,6 +43,14 @@ _TRANS = str.maketrans({
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "", "\ufeff": "",
     "\u00ad": "", "\u2026": "...", "\u2013": "-", "\u2014": "-", "\u2212": "-",
 })
+_NEEDS_TRANS = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANS) + "]")
+_FOLD = {chr(k): v for k, v in _TRANS.items()}
+
+
+def _fold_char(m: re.Match) -> str:
+    return _FOLD[m.group()]
+
+
 #: list markers, Markdown heading marks and quote marks a chrome line may carry
 _LEAD = re.compile(r"^(?:[-*+\u2022\u00b7\u25aa\u25ba\u25b8\u2023\u203a>#]+[ \t]+)+")
 #: trailing decoration that does not change what a chrome line is ("Read more »", "Share:")
@@ -58,7 +66,7 @@ def clean_line(line: str) -> str:
     >>> clean_line("- Share on  Twitter")
     'Share on Twitter'
     """
-    s = line.translate(_TRANS).strip()
+    s = _NEEDS_TRANS.sub(_fold_char, line).strip()
     if s[:1] in "-*+\u2022\u00b7\u25aa\u25ba\u25b8\u2023\u203a>#":
         s = _LEAD.sub("", s)
     if "  " in s or "\t" in s:
@@ -134,6 +142,116 @@ def literal_regex(text: str) -> str:
         else:
             out.append(re.escape(ch))
     return "".join(out).replace(r"\.\.\.", r"(?:\.\.\.|\u2026)")
+
+
+# -- regex analysis for cheap gates -----------------------------------------------------------
+try:  # Python 3.11+
+    from re import _constants as _sre_c, _parser as _sre_p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_c
+    import sre_parse as _sre_p
+
+ANY_CHAR = None  # "first character could be anything"
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The lowercase characters a match of ``pattern`` can start with, or None (any).
+
+    >>> sorted(first_chars("(?:Posted|Filed) in"))
+    ['f', 'p']
+    >>> first_chars(".*x") is None
+    True
+    """
+    try:
+        tree = _sre_p.parse(pattern)
+    except Exception:  # pragma: no cover - validated before
+        return None
+    return _first(list(tree))
+
+
+def _first(items) -> frozenset[str] | None:
+    out: set[str] = set()
+    for op, av in items:
+        if op is _sre_c.AT:
+            continue
+        if op is _sre_c.LITERAL:
+            ch = chr(av)
+            return frozenset(out | {ch.lower(), ch.upper().lower()})
+        if op is _sre_c.IN:
+            chars = set()
+            for iop, iav in av:
+                if iop is _sre_c.LITERAL:
+                    chars.add(chr(iav).lower())
+                elif iop is _sre_c.RANGE and iav[1] - iav[0] < 64:
+                    chars.update(chr(c).lower() for c in range(iav[0], iav[1] + 1))
+                else:
+                    return None
+            return frozenset(out | chars)
+        if op is _sre_c.SUBPATTERN:
+            sub = _first(list(av[-1]))
+            if sub is None or _nullable(list(av[-1])):
+                return None
+            return frozenset(out | sub)
+        if op is _sre_c.BRANCH:
+            for alt in av[1]:
+                sub = _first(list(alt))
+                if sub is None or _nullable(list(alt)):
+                    return None
+                out |= sub
+            return frozenset(out)
+        if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):
+            lo, _hi, sub = av
+            f = _first(list(sub))
+            if f is None:
+                return None
+            out |= f
+            if lo >= 1:
+                return frozenset(out)
+            continue  # optional: the next item may start the match too
+        return None
+    return None
+
+
+def _nullable(items) -> bool:
+    try:
+        return _sre_p.SubPattern(_sre_p.State(), items).getwidth()[0] == 0
+    except Exception:  # pragma: no cover
+        return True
+
+
+def literal_runs(pattern: str) -> list[str] | None:
+    """A lowercase word every match of ``pattern`` contains, one per top-level alternative
+    (its longest literal word), or None when an alternative has no literal word of 3 or more
+    letters.
+
+    >>> literal_runs("(?:Telegram|WhatsApp) channel now")
+    ['channel']
+    >>> literal_runs("Click to print|Opens in new window")
+    ['click', 'window']
+    >>> literal_runs("[a-z]+ x") is None
+    True
+    """
+    try:
+        tree = list(_sre_p.parse(pattern))
+    except Exception:  # pragma: no cover
+        return None
+    while len(tree) == 1 and tree[0][0] is _sre_c.SUBPATTERN:
+        tree = list(tree[0][1][-1])
+    alts = [list(a) for a in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is _sre_c.BRANCH \
+        else [tree]
+    out = []
+    for alt in alts:
+        best, run = "", ""
+        for op, av in alt + [(None, None)]:
+            if op is _sre_c.LITERAL and chr(av).isalpha():
+                run += chr(av).lower()
+            else:
+                best = max(best, run, key=len)
+                run = ""
+        if len(best) < 3:
+            return None
+        out.append(best)
+    return out
 
 
 @dataclass
@@ -299,8 +417,25 @@ class Matcher:
                     span.append(e)
         self._line_entries = line_regex
         self._line_re = _alternation(line_regex)
+        # whole-line regexes bucketed by the (lowercase) first character a match can have
+        firsts = [first_chars(e.regex or "") for e in line_regex]
+        chars = set().union(*(f for f in firsts if f is not None)) if line_regex else set()
+        self._line_buckets: dict[str, tuple[re.Pattern, list[Chrome]]] = {}
+        for ch in chars:
+            picked = [e for e, f in zip(line_regex, firsts) if f is not None and ch in f]
+            self._line_buckets[ch] = (_alternation(picked), picked)
+        # entries that may start with anything run only on lines holding their literal text
+        self._line_rest = [(literal_runs(e.regex or ""), e, re.compile(e.pattern()))
+                           for e, f in zip(line_regex, firsts) if f is None]
+        gates = [g for gs, _e, _r in self._line_rest for g in (gs or ())]
+        ungated = any(gs is None for gs, _e, _r in self._line_rest)
+        self._rest_gate = None if ungated or not gates else \
+            re.compile("|".join(re.escape(g) for g in sorted(set(gates), key=len, reverse=True)))
         self._span_entries = span
         self._span_re = _span_regex(span)
+        # span entries with the literal text every match holds (cheap substring gates)
+        self._span_gated = [(literal_runs(e.regex or literal_regex(e.text or "")), e,
+                             _span_regex([e])) for e in span]
         # sites: normalised names -> site; masthead lines -> (site, with slogan)
         self.site_keys: dict[str, Site] = {}
         self.masthead_keys: dict[str, tuple[Site, bool]] = {}
@@ -323,12 +458,14 @@ class Matcher:
                     self.fused_starts.setdefault(first, []).append((phrase, s))
         for lst in self.fused_starts.values():
             lst.sort(key=lambda t: -len(t[0]))
-        self.fused_labels: dict[str, Chrome] = {}
+        #: last word -> labels (case-folded) ending with it
+        self.fused_labels: dict[str, list[str]] = {}
         for pack in packs:
             for e in pack.chrome:
                 t = (e.text or "").translate(_TRANS).strip()
                 if t and t[-1].islower() and len(t) >= 6:
-                    self.fused_labels.setdefault(t.casefold(), e)
+                    label = t.casefold()
+                    self.fused_labels.setdefault(label.split()[-1], []).append(label)
 
     @classmethod
     def from_paths(cls, paths) -> "Matcher":
@@ -337,23 +474,37 @@ class Matcher:
     # -- whole lines -----------------------------------------------------------------------
     def line_entry(self, line: str) -> Chrome | None:
         """The chrome entry a whole line is, or None."""
+        hit = self.classify(line)
+        return hit if isinstance(hit, Chrome) else None
+
+    def classify(self, line: str) -> "Chrome | tuple[Site, bool] | None":
+        """The chrome entry, or the masthead ``(site, has slogan)``, a whole line is."""
         if len(line) > MAX_CHROME_LINE:
             return None
         clean = clean_line(line)
         if not clean:
             return None
         key = clean.rstrip(_TRAIL)
-        hit = self.literals.get(key.casefold())
+        folded = key.casefold()
+        mast = self.masthead_keys.get(folded)
+        if mast is not None:
+            return mast
+        hit = self.literals.get(folded)
         if hit is not None:
             return hit
         if self.literals_cased:
             hit = self.literals_cased.get(key)
             if hit is not None:
                 return hit
-        if self._line_re is not None:
-            m = self._line_re.fullmatch(clean)
+        bucket = self._line_buckets.get(clean[0].lower())
+        if bucket is not None:
+            m = bucket[0].fullmatch(clean)
             if m is not None:
-                return self._line_entries[int(m.lastgroup[1:])]
+                return bucket[1][int(m.lastgroup[1:])]
+        if self._line_rest and (self._rest_gate is None or self._rest_gate.search(folded)):
+            for gates, entry, rx in self._line_rest:
+                if rx.fullmatch(clean):
+                    return entry
         return None
 
     def line_hits(self, lines: list[str]) -> list[LineHit]:
@@ -368,12 +519,33 @@ class Matcher:
 
     # -- spans -------------------------------------------------------------------------------
     def span_hits(self, text: str) -> list[SpanHit]:
-        if self._span_re is None:
+        """Line start/end and inline entries found in ``text``.
+
+        An entry runs only on the lines holding the literal text all its matches contain
+        (found with ``str.find`` on the lowercased text); entries without one run on all.
+        """
+        if not self._span_gated:
             return []
-        out = []
-        for m in self._span_re.finditer(text):
-            e = self._span_entries[int(m.lastgroup[1:])]
-            out.append(SpanHit(m.start(m.lastgroup), m.end(m.lastgroup), e))
+        out: list[SpanHit] = []
+        for gates, entry, rx in self._span_gated:
+            if gates is None:
+                for m in rx.finditer(text):
+                    out.append(SpanHit(m.start("e0"), m.end("e0"), entry))
+                continue
+            lines_done: set[int] = set()
+            variants = {v for g in gates for v in (g, g.capitalize(), g.upper())}
+            for gate in variants:
+                pos = text.find(gate)
+                while pos != -1:
+                    start = text.rfind("\n", 0, pos) + 1
+                    if start not in lines_done:
+                        lines_done.add(start)
+                        end = text.find("\n", pos)
+                        end = len(text) if end == -1 else end
+                        for m in rx.finditer(text, start, end):
+                            out.append(SpanHit(m.start("e0"), m.end("e0"), entry))
+                    pos = text.find(gate, pos + 1)
+        out.sort(key=lambda h: (h.start, h.end))
         return out
 
     # -- sites -------------------------------------------------------------------------------
@@ -470,20 +642,18 @@ def scan(doc, ctx) -> Scan:
     m = matcher(ctx)
     chrome: dict[int, Chrome] = {}
     masthead: dict[int, tuple[Site, bool]] = {}
-    entry, mast = m.line_entry, m.masthead
+    classify = m.classify
     lines = doc.lines
     for i, line in enumerate(lines):
         if not line or len(line) > MAX_CHROME_LINE:
             continue
-        if i and _continues(lines[i - 1], line):
+        hit = classify(line)
+        if hit is None or (i and _continues(lines[i - 1], line)):
             continue
-        e = entry(line)
-        if e is not None:
-            chrome[i] = e
-            continue
-        h = mast(line)
-        if h is not None:
-            masthead[i] = h
+        if isinstance(hit, Chrome):
+            chrome[i] = hit
+        else:
+            masthead[i] = hit
     from linter.rules.debris.counters import counter_lines
 
     result = Scan(chrome, masthead, counter_lines(doc, chrome, masthead),

@@ -15,6 +15,9 @@ _BRACKET = re.compile(r"[ \t\u00a0]+\[([^\[\]]{2,40})\][ \t]*$")
 _DOMAIN = re.compile(r"(?:[\w-]+\.)+(?:com|org|net|co|io|info|news|tv|fm|uk|de|fr|es|it|au|ca|in|br|jp|ru|ua)\b", re.I)
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 MAX_TITLE = 250
+#: a line ending in ``SEP Capitalised words`` (no sentence punctuation): a title-list candidate
+_CANDIDATE = re.compile(r"[ \t](?:\||-|\u2013|\u2014|\u00b7|::|\u00bb|\u2022)[ \t]+[A-Z0-9][^\n|.!?\"\u201d]{0,39}$",
+                        re.M)
 
 
 def site_like(suffix: str) -> bool:
@@ -149,8 +152,11 @@ class TitleSiteSuffix(Rule):
         if " | " not in text and " - " not in text and " \u2013 " not in text:
             return
         found = []
-        for i, line in enumerate(doc.lines):
-            if i == skip or not line or len(line) > MAX_TITLE or line.rstrip()[-1:] in ".!?\"\u201d":
+        lines = doc.lines
+        for c in _CANDIDATE.finditer(text):
+            i = doc.line_index(c.start())
+            line = lines[i]
+            if i == skip or len(line) > MAX_TITLE:
                 continue
             split = split_title(line)
             if split is None or split[1] == "[]":
