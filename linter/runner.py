@@ -287,8 +287,11 @@ def build_corpus(resolver: ConfigResolver, paths: list[str], opts: RunOptions,
             corpus_paths += [p for p in git_paths if os.path.abspath(p) not in seen]
     per_file: dict[str, dict] = {}
     todo = []
+    def collect_key(p: str) -> str:
+        return "collect|" + resolver.for_path(p).fingerprint()
+
     for p in corpus_paths:
-        hit = cache.get_collect(p) if cache else None
+        hit = cache.get(p, collect_key(p)) if cache else None
         if hit is not None:
             per_file[p] = hit
         else:
@@ -296,7 +299,7 @@ def build_corpus(resolver: ConfigResolver, paths: list[str], opts: RunOptions,
     for p, value in _map(_collect_work, todo, resolver, opts, {}):
         per_file[p] = value
         if cache:
-            cache.put_collect(p, value)
+            cache.put(p, collect_key(p), value)
     for p, text in (extra or {}).items():
         per_file[p] = collect_one(p, resolver.for_path(p), text)
     run_set = {os.path.abspath(p) for p in paths} | set(extra or {})
@@ -348,12 +351,6 @@ class Cache:
         if stamp:
             self.data[(key, os.path.abspath(path))] = (stamp, findings)
             self.dirty = True
-
-    def get_collect(self, path: str):
-        return self.get(path, "collect")
-
-    def put_collect(self, path: str, value) -> None:
-        self.put(path, "collect", value)
 
     def save(self) -> None:
         if not self.dirty:

@@ -63,3 +63,21 @@ def test_stdin_with_corpus_scope_counts_only_itself(tmp_path):
     r = run_cli("check", "--select", "N101", "--config", "names.scope = 'corpus'",
                 "--stdin-filename", "x.txt", "-", input=A + B, cwd=tmp_path)
     assert r.returncode == 1 and os.path.basename("x.txt") in r.stdout
+
+
+def test_warm_cache_gives_the_same_corpus_answer_and_sees_edits(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    for i in range(3):
+        (tmp_path / f"old{i}.txt").write_text(A)
+    (tmp_path / "new.txt").write_text(B)
+    subprocess.run(["git", "add", "."], cwd=tmp_path, check=True)
+    cfg = ["--config", "names.scope = 'corpus'", "--config", "names.corpus = 'git'",
+           "--select", "N101", "--format", "json", "new.txt"]
+    env = {"TEXTHYGIENE_NO_CACHE": "0"}
+    cold = run_cli("check", *cfg, cwd=tmp_path, env=env)
+    warm = run_cli("check", *cfg, cwd=tmp_path, env=env)
+    assert (tmp_path / ".texthygiene_cache").is_dir()
+    assert cold.stdout == warm.stdout and findings(warm)
+    for i in range(3):  # the tracked files now agree with new.txt: nothing to report
+        (tmp_path / f"old{i}.txt").write_text(B + "\n" * (i + 1))
+    assert run_cli("check", *cfg, cwd=tmp_path, env=env).returncode == 0
