@@ -119,3 +119,25 @@ def test_a_suppressed_line_next_to_chrome_is_kept():
     text = "top of page\nWriter's pictureJane Doe <!-- texthygiene: ignore -->\n\nHeadline\n"
     fixed = fix(text, ["D101"], path="doc.md")
     assert fixed == "Writer's pictureJane Doe <!-- texthygiene: ignore -->\n\nHeadline\n"
+
+
+@pytest.mark.parametrize("line", [
+    "This website and all documents on it are licensed under a Creative Commons Attribution 4.0 License.",
+    "Linux is a registered trademark of Linus Torvalds",
+    "Comments and public postings are copyrighted by their creators.",
+    "From the section US & Canada", "Featured Slide Shows", "Topics: uber, libertarians, sharing economy",
+    "Teilen", "Lire la suite \u2192", "Publicidad", "\u5206\u4eab\u5230", "From Around the Web", "Your Ad Choices",
+])
+def test_more_generic_chrome_is_flagged_unsafe(line):
+    found = lint(article(line), ["D101"])
+    assert [f.code for f in found] == ["D101"] and not found[0].fix.is_safe, line
+
+
+@pytest.mark.parametrize("prose", [
+    "The licence says the text is licensed under a Creative Commons licence, which matters.",
+    "Linux is a registered trademark of Linus Torvalds.",
+    "Topics: we discussed the budget, the bridge and the library.",
+    "From the section on taxes, the report moved to housing.",
+])
+def test_sentences_like_generic_chrome_are_left_alone(prose):
+    assert codes(article(prose), ["D101"]) == []

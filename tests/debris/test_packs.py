@@ -148,3 +148,37 @@ def packs_rules():
     from linter.rules.debris.chrome import ChromeSpan
     from linter.rules.debris.masthead import Masthead
     return (ChromeLine, ChromeSpan, Masthead)
+
+
+def test_extend_packs_in_config_through_the_cli(tmp_path):
+    from helpers import run_cli
+
+    (tmp_path / ".texthygiene.toml").write_text('extend-packs = ["packs/gazette.toml"]\n')
+    (tmp_path / "packs").mkdir()
+    write(tmp_path / "packs", HEAD + textwrap.dedent('''
+        [[chrome]]
+        id = "gazette-app"
+        text = "Get the Gazette app"
+        fix = "safe"
+        message = "Gazette app promo"
+        example = "Get the Gazette app"
+        '''), "gazette.toml")
+    article = tmp_path / "a.txt"
+    article.write_text("The council met on Tuesday.\n\nGet the Gazette app\n", encoding="utf-8")
+    res = run_cli("check", "--select", "D101", "a.txt", cwd=tmp_path)
+    assert res.returncode == 1 and "D101" in res.stdout and "Gazette app promo" in res.stdout
+    res = run_cli("fix", "--select", "D101", "a.txt", cwd=tmp_path)
+    assert article.read_text(encoding="utf-8") == "The council met on Tuesday.\n"
+
+
+def test_broken_user_pack_is_an_error_through_the_cli(tmp_path):
+    from helpers import run_cli
+
+    (tmp_path / ".texthygiene.toml").write_text('extend-packs = ["bad.toml"]\n')
+    write(tmp_path, HEAD + '[[chrome]]\nid = "bad-entry"\ntext = "Hi"\nmessage = "m"\nexample = "Bye"\n',
+          "bad.toml")
+    (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
+    res = run_cli("check", "--select", "D101", "a.txt", cwd=tmp_path)
+    assert res.returncode == 2
+    assert "bad.toml" in res.stderr and "bad-entry" in res.stderr and "does not match" in res.stderr
+    assert "Traceback" not in res.stderr

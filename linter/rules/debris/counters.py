@@ -18,7 +18,9 @@ _READ = (r"\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hrs?|hours?)\.?\s+(?:read|reading(?:\
          r"|(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min(?:ute)?s?)\.?")
 _LABELLED = (r"(?:share|shares|comments?|views?|likes?|tweet|pin|replies|reactions?)"
              r"\s*(?:\(\s*" + _NUM + r"\s*\)|:?\s*" + _NUM + r")")
-_COUNTER = (rf"(?:{_NUM}\s*(?:{_SURE}|{_WEAK})(?![a-z\u00e0-\u00ff])|{_READ}|{_LABELLED}(?![\w]))")
+#: an abbreviated count alone (``6.2k``): what a like or share button shows
+_BARE = r"\d{1,3}(?:[.,]\d)?[KkMm](?![\w])"
+_COUNTER = (rf"(?:{_NUM}\s*(?:{_SURE}|{_WEAK})(?![a-z\u00e0-\u00ff])|{_READ}|{_LABELLED}(?![\w])|{_BARE})")
 _SEP = r"[ \t\u00a0\u00b7\u2022|/,\u2013\u2014-]*"
 LINE = re.compile(
     rf"^[ \t]*(?:[-*+\u2022\u00b7][ \t]+)?(?P<c>{_COUNTER}(?:{_SEP}{_COUNTER})*)[ \t.]*$",

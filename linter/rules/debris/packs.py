@@ -27,7 +27,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter.core.packs import PackError, builtin_pack_paths, read_pack, reject_unknown, require
+from linter.core.packs import (PACKS_DIR, PackError, builtin_pack_paths, read_pack,
+                                reject_unknown, require)
 
 FAMILY = "debris"
 WHERE = ("line", "start", "end", "inline")
@@ -263,8 +264,12 @@ class Pack:
     sites: list[Site] = field(default_factory=list)
 
 
-def load_pack(path: str | Path) -> Pack:
-    """Read and validate one pack file; any problem is a :class:`PackError`."""
+def load_pack(path: str | Path, check_patterns: bool = True) -> Pack:
+    """Read and validate one pack file; any problem is a :class:`PackError`.
+
+    ``check_patterns=False`` skips compiling each regex and matching each example (the
+    shipped packs are checked by the test suite; user and plug-in packs always are).
+    """
     data = read_pack(path)
     path = str(path)
     head = data.get("pack")
@@ -283,7 +288,7 @@ def load_pack(path: str | Path) -> Pack:
     pack = Pack(name, path, description)
     seen: set[str] = set()
     for i, raw in enumerate(_array(data, "chrome", path)):
-        entry = _chrome(raw, name, path, i)
+        entry = _chrome(raw, name, path, i, check_patterns)
         if entry.id in seen:
             raise PackError(path, "duplicate id", entry.id)
         seen.add(entry.id)
@@ -304,7 +309,7 @@ def _array(data: dict, key: str, path: str) -> list[dict]:
     return value
 
 
-def _chrome(raw: dict, pack: str, path: str, i: int) -> Chrome:
+def _chrome(raw: dict, pack: str, path: str, i: int, check_patterns: bool = True) -> Chrome:
     label = str(raw.get("id") or raw.get("text") or raw.get("regex") or f"chrome #{i + 1}")
     reject_unknown(raw, CHROME_KEYS, path, label)
     text = require(raw, "text", str, path, label, required=False)
@@ -325,6 +330,8 @@ def _chrome(raw: dict, pack: str, path: str, i: int) -> Chrome:
         example=require(raw, "example", str, path, label), text=text, regex=regex,
         match_case=require(raw, "match-case", bool, path, label, required=False, default=False),
         path=path)
+    if not check_patterns:
+        return entry
     try:
         compiled = re.compile(entry.pattern())
     except re.error as exc:
@@ -416,14 +423,23 @@ class Matcher:
                 else:
                     span.append(e)
         self._line_entries = line_regex
-        self._line_re = _alternation(line_regex)
-        # whole-line regexes bucketed by the (lowercase) first character a match can have
-        firsts = [first_chars(e.regex or "") for e in line_regex]
-        chars = set().union(*(f for f in firsts if f is not None)) if line_regex else set()
-        self._line_buckets: dict[str, tuple[re.Pattern, list[Chrome]]] = {}
-        for ch in chars:
-            picked = [e for e, f in zip(line_regex, firsts) if f is not None and ch in f]
-            self._line_buckets[ch] = (_alternation(picked), picked)
+        # whole-line regexes bucketed by the (lowercase) first character a match can have;
+        # a bucket's alternation is compiled when a line first needs it
+        # (each top-level alternative of an entry goes only to the buckets of its own first
+        # characters, so that no bucket repeats a whole entry)
+        firsts = []
+        self._bucket_entries: dict[str, list[tuple[str, Chrome]]] = {}
+        for e in line_regex:
+            pieces = split_alternatives(e.regex or "")
+            piece_firsts = [first_chars(p) for p in pieces]
+            if any(f is None for f in piece_firsts):
+                firsts.append(None)
+                continue
+            firsts.append(frozenset().union(*piece_firsts))
+            for piece, f in zip(pieces, piece_firsts):
+                for ch in f:
+                    self._bucket_entries.setdefault(ch, []).append((piece, e))
+        self._line_buckets: dict[str, tuple[re.Pattern, list[Chrome]] | None] = {}
         # entries that may start with anything run only on lines holding their literal text
         self._line_rest = [(literal_runs(e.regex or ""), e, re.compile(e.pattern()))
                            for e, f in zip(line_regex, firsts) if f is None]
@@ -432,7 +448,6 @@ class Matcher:
         self._rest_gate = None if ungated or not gates else \
             re.compile("|".join(re.escape(g) for g in sorted(set(gates), key=len, reverse=True)))
         self._span_entries = span
-        self._span_re = _span_regex(span)
         # span entries with the literal text every match holds (cheap substring gates)
         self._span_gated = [(literal_runs(e.regex or literal_regex(e.text or "")), e,
                              _span_regex([e])) for e in span]
@@ -469,7 +484,8 @@ class Matcher:
 
     @classmethod
     def from_paths(cls, paths) -> "Matcher":
-        return cls([load_pack(p) for p in paths])
+        shipped = str(PACKS_DIR)
+        return cls([load_pack(p, check_patterns=not str(p).startswith(shipped)) for p in paths])
 
     # -- whole lines -----------------------------------------------------------------------
     def line_entry(self, line: str) -> Chrome | None:
@@ -496,7 +512,12 @@ class Matcher:
             hit = self.literals_cased.get(key)
             if hit is not None:
                 return hit
-        bucket = self._line_buckets.get(clean[0].lower())
+        first = clean[0].lower()
+        try:
+            bucket = self._line_buckets[first]
+        except KeyError:
+            picked = self._bucket_entries.get(first)
+            bucket = self._line_buckets[first] = _pieces(picked) if picked else None
         if bucket is not None:
             m = bucket[0].fullmatch(clean)
             if m is not None:
@@ -558,6 +579,42 @@ class Matcher:
         if len(line) > MAX_CHROME_LINE:
             return None
         return self.masthead_keys.get(line_key(line))
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    r"""The top-level alternatives of a regex source.
+
+    >>> split_alternatives(r"Log ?in|Sign (?:in|up)|[|]x|a\|b")
+    ['Log ?in', 'Sign (?:in|up)', '[|]x', 'a\\|b']
+    """
+    out, depth, klass, i, start = [], 0, False, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if klass:
+            klass = ch != "]"
+        elif ch == "[":
+            klass = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _pieces(picked: list[tuple[str, Chrome]]) -> tuple[re.Pattern, list[Chrome]]:
+    """One alternation of regex pieces, each in a named group, and the entry of each group."""
+    parts = [f"(?P<e{i}>{p if e.match_case else f'(?i:{p})'})" for i, (p, e) in enumerate(picked)]
+    return re.compile("|".join(parts)), [e for _p, e in picked]
 
 
 def _alternation(entries: list[Chrome]) -> re.Pattern | None:
