@@ -13,11 +13,12 @@ correct text, C1 controls meant as Windows-1252), so that a line is repaired exa
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from dataclasses import dataclass
 
 from ftfy import TextFixerConfig, fix_and_explain
 from ftfy.badness import is_bad
+
+from linter.rules.encoding.display import show  # noqa: F401  (re-exported for the rule)
 
 CONFIG = TextFixerConfig(
     unescape_html=False,
@@ -182,20 +183,3 @@ def repair_line(line: str) -> tuple[Repair, ...]:
         else:
             out.append(Repair(r.start, r.end, r.replacement, explanation, False))
     return tuple(out)
-
-
-def show(text: str, limit: int = 40) -> str:
-    """``text`` for a message: invisible and control characters spelled out, long text cut.
-
-    >>> show("a\\x92b\\u00a0c")
-    'a\\\\x92b\\\\xa0c'
-    """
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if cat[0] in "CZ" and ch != " ":
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    s = "".join(out)
-    return s if len(s) <= limit else s[: limit - 1] + "…"
