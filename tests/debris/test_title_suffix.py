@@ -67,3 +67,21 @@ def test_the_same_suffix_on_several_lines_is_flagged_unsafe():
     found = lint(text, ["D106"])
     assert [f.code for f in found] == ["D106", "D106"]
     assert all(not f.fix.is_safe for f in found)
+
+
+def test_corpus_scope_flags_a_suffix_shared_by_several_titles(tmp_path):
+    from helpers import run_cli
+
+    for i, head in enumerate(["Storm hits the coast", "Mayor opens the bridge", "Library to close soon"]):
+        (tmp_path / f"p{i}.txt").write_text(f"{head} - the courier daily\n\nBody text here.\n")
+    (tmp_path / "q.txt").write_text("Prices rise again this week - the courier daily\n\nBody.\n")
+    # lowercase suffix: not site-shaped, so a single file says nothing
+    res = run_cli("check", "--select", "D106", ".", cwd=tmp_path)
+    assert res.returncode == 0, res.stdout
+    res = run_cli("check", "--select", "D106", "--config", "debris.title-suffix-scope = 'corpus'",
+                  ".", cwd=tmp_path)
+    assert res.returncode == 1
+    assert res.stdout.count("D106") == 4 and "ends the title of 4 files" in res.stdout
+    res = run_cli("fix", "--select", "D106", "--config", "debris.title-suffix-scope = 'corpus'",
+                  ".", cwd=tmp_path)
+    assert (tmp_path / "q.txt").read_text().startswith("Prices rise again this week - the courier daily")

@@ -62,6 +62,23 @@ def split_title(line: str) -> tuple[int, str, str] | None:
     return last.start(), last.group(1), line[last.end():].rstrip()
 
 
+def _title_split(doc):
+    """(line index, offset, separator, suffix) of the title line's suffix, or None."""
+    lines = doc.lines
+    i = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if i is None or len(lines[i]) > MAX_TITLE:
+        return None
+    body = _HEADING.sub("", lines[i])
+    split = split_title(body)
+    if split is None:
+        return None
+    off, sep, suffix = split
+    off += len(lines[i]) - len(body)
+    if not _headline_ok(lines[i][:off], suffix) or len(suffix.split()) > 5:
+        return None
+    return i, off, sep, suffix
+
+
 def _headline_ok(head: str, suffix: str) -> bool:
     words = head.split()
     return len(words) >= 3 and len(head) > len(suffix)
@@ -100,9 +117,39 @@ class TitleSiteSuffix(Rule):
     summary = "Site name suffix on the title line ('Headline | Site')"
     fix_safety = "sometimes"
     section = "debris"
-    options = (Option("guessed-pipe-fix", str, "safe",
-                      "fix applicability for an unknown site-shaped suffix after ' | ' "
-                      "on the title line", choices=("safe", "unsafe")),)
+    corpus_aware = True
+    options = (
+        Option("guessed-pipe-fix", str, "safe",
+               "fix applicability for an unknown site-shaped suffix after ' | ' on the title "
+               "line", choices=("safe", "unsafe")),
+        Option("title-suffix-scope", str, "file",
+               "\"corpus\": also flag a title suffix that ends the title line of several "
+               "files of the corpus", choices=("file", "corpus")),
+        Option("title-suffix-corpus", str, "run",
+               "with title-suffix-scope = \"corpus\": the files of the run, or every prose "
+               "file tracked by git", choices=("run", "git")),
+    )
+    #: files whose title line must end with the same suffix to make it a site name
+    MIN_FILES = 3
+
+    # -- corpus scope ---------------------------------------------------------------------
+    def corpus_enabled(self, ctx):
+        if ctx.option("debris", "title-suffix-scope", "file") != "corpus":
+            return False
+        return ctx.option("debris", "title-suffix-corpus", "run") or "run"
+
+    def collect(self, doc, ctx):
+        """The suffix of this file's title line (``None`` when it has none)."""
+        found = _title_split(doc)
+        return found[3] if found else None
+
+    def merge(self, parts):
+        """suffix -> number of files whose title line ends with it.
+
+        >>> TitleSiteSuffix().merge(["Wbactive", None, "Wbactive", "Daily Courier"])
+        {'Wbactive': 2, 'Daily Courier': 1}
+        """
+        return dict(Counter(p for p in parts if p))
 
     def check(self, doc, ctx):
         lines = doc.lines
@@ -114,13 +161,13 @@ class TitleSiteSuffix(Rule):
         done = False
         line = lines[title]
         if len(line) <= MAX_TITLE:
-            f = self._title(doc, title, line, m, pipe_safe)
+            f = self._title(doc, title, line, m, pipe_safe, ctx)
             if f is not None:
                 done = True
                 yield f
         yield from self._repeated(doc, m, skip=title if done else -1)
 
-    def _title(self, doc, i, line, m, pipe_safe):
+    def _title(self, doc, i, line, m, pipe_safe, ctx):
         body = _HEADING.sub("", line)
         split = split_title(body)
         if split is None:
@@ -138,6 +185,12 @@ class TitleSiteSuffix(Rule):
         if site is not None:
             return self.finding(start, end, f"site name {shown!r} after the headline",
                                 Fix.safe("Remove the site suffix", edit))
+        files = 0
+        if self.corpus_enabled(ctx):
+            files = (ctx.corpus.get(self.code) or {}).get(suffix, 0)
+        if files >= self.MIN_FILES and not (sep == "|" and pipe_safe and site_like(suffix)):
+            return self.finding(start, end, f"{shown!r} ends the title of {files} files: a site name",
+                                Fix.unsafe("Remove the site suffix", edit))
         if not site_like(suffix):
             return None
         if sep == "|" and pipe_safe:
