@@ -126,7 +126,7 @@ def test_a_suppressed_line_next_to_chrome_is_kept():
     "Linux is a registered trademark of Linus Torvalds",
     "Comments and public postings are copyrighted by their creators.",
     "From the section US & Canada", "Featured Slide Shows", "Topics: uber, libertarians, sharing economy",
-    "Teilen", "Lire la suite \u2192", "Publicidad", "\u5206\u4eab\u5230", "From Around the Web", "Your Ad Choices",
+    "Teilen", "Lire la suite \u2192", "- default, selected", "\u00d7", "Publicidad", "\u5206\u4eab\u5230", "From Around the Web", "Your Ad Choices",
 ])
 def test_more_generic_chrome_is_flagged_unsafe(line):
     found = lint(article(line), ["D101"])
