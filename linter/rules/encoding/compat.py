@@ -9,15 +9,27 @@ from typing import Iterable
 from linter.core.document import Document
 from linter.core.findings import Edit, Finding, Fix
 from linter.core.rule import Context, Rule
-from linter.rules.encoding.ranges import compile_class
+from linter.rules.encoding import census as _census
+from linter.rules.encoding.ranges import compile_class, runs
 from linter.rules.encoding.tables import CJK_RANGES, LIGATURES
 
 LIGATURE_RE = re.compile("[" + "".join(LIGATURES) + "]")
+_WORD_CHAR = re.compile("[A-Za-z\u00c0-\u024f" + "".join(LIGATURES) + "]")
 #: A word holding a ligature: Latin letters around it.
-LIGATURE_WORD = re.compile("[A-Za-z\u00c0-\u024f]*[" + "".join(LIGATURES) + "][A-Za-z\u00c0-\u024f]*")
-FULLWIDTH = re.compile("[\uff01-\uff5e]+")
+LIGATURE_WORD = re.compile("[A-Za-z\u00c0-\u024f" + "".join(LIGATURES) + "]+")
+FULLWIDTH = re.compile("[\uff01-\uff5e]")
 FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 CJK_RE = compile_class(CJK_RANGES)
+_LIGS = frozenset(_census.LIGATURE_CHARS)
+_FULLWIDTH = frozenset(_census.FULLWIDTH_ALNUM)
+
+
+def _word_at(text: str, pos: int) -> re.Match:
+    """The Latin word (letters and ligatures) around ``pos``."""
+    a = pos
+    while a > 0 and pos - a < 40 and _WORD_CHAR.match(text[a - 1]):
+        a -= 1
+    return LIGATURE_WORD.match(text, a)
 
 
 def _line(text: str, pos: int) -> str:
@@ -57,20 +69,20 @@ class LatinLigature(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if text.isascii() or LIGATURE_RE.search(text) is None:
+        if not _census.has_any(doc, _LIGS):
             return
-        for m in LIGATURE_WORD.finditer(text):
+        for lm in LIGATURE_RE.finditer(text):
+            m = _word_at(text, lm.start())
             word = m.group()
             if len(word) == 1 or not any(c.isascii() for c in word):
                 continue
             plain = "".join(LIGATURES.get(c, c) for c in word)
-            for lm in LIGATURE_RE.finditer(word):
-                s = m.start() + lm.start()
-                lig = lm.group()
-                yield self.finding(s, s + 1,
-                                   f"Ligature '{lig}' in '{word}': write the letters '{LIGATURES[lig]}' ({plain})",
-                                   Fix.safe(f"Replace with '{LIGATURES[lig]}'",
-                                            Edit(s, s + 1, LIGATURES[lig])))
+            s, lig = lm.start(), lm.group()
+            yield self.finding(s, s + 1,
+                               f"Ligature '{lig}' in '{word}': write the letters "
+                               f"'{LIGATURES[lig]}' ({plain})",
+                               Fix.safe(f"Replace with '{LIGATURES[lig]}'",
+                                        Edit(s, s + 1, LIGATURES[lig])))
 
 
 class FullwidthLatin(Rule):
@@ -106,12 +118,12 @@ class FullwidthLatin(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if text.isascii() or FULLWIDTH.search(text) is None:
+        if not _census.has_any(doc, _FULLWIDTH):
             return
-        for m in FULLWIDTH.finditer(text):
-            run = m.group()
-            if not FULLWIDTH_ALNUM.search(run) or CJK_RE.search(_line(text, m.start())):
-                continue
+        for s, e in runs(FULLWIDTH, text):
+            run = text[s:e]
+            if not FULLWIDTH_ALNUM.search(run) or CJK_RE.search(_line(text, s)):
+                continue  # a lone "，" or fullwidth forms among CJK text
             plain = unicodedata.normalize("NFKC", run)
-            yield self.finding(m.start(), m.end(), f"Fullwidth '{run}' in Latin text: write '{plain}'",
-                               Fix.safe(f"Replace with '{plain}'", Edit(m.start(), m.end(), plain)))
+            yield self.finding(s, e, f"Fullwidth '{run}' in Latin text: write '{plain}'",
+                               Fix.safe(f"Replace with '{plain}'", Edit(s, e, plain)))

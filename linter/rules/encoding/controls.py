@@ -8,13 +8,33 @@ from typing import Iterable
 from linter.core.document import Document
 from linter.core.findings import Edit, Finding, Fix
 from linter.core.rule import Context, Rule
+from linter.rules.encoding import census as _census
 
 #: ANSI terminal escapes first (removed whole), then C0 controls other than tab and newline,
 #: DEL, and the five C1 controls that Windows-1252 leaves undefined (the other C1 controls
 #: are Windows-1252 characters read as Latin-1: E101 repairs them).
-CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f\x81\x8d\x8f\x90\x9d]")
+ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x81\x8d\x8f\x90\x9d]")  # fast gate
 #: Controls that stood for a line or page break (vertical tab, form feed, carriage return).
 BREAKS = "\x0b\x0c\r"
+
+_MINE = frozenset(_census.CONTROLS)
+ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
+def _controls(text: str):
+    """Matches of control characters, a terminal escape sequence as one match."""
+    skip = -1
+    for m in ANY_CONTROL.finditer(text):
+        if m.start() < skip:
+            continue
+        if m.group() == "\x1b":
+            esc = ESCAPE.match(text, m.start())
+            if esc:
+                skip = esc.end()
+                yield esc
+                continue
+        yield m
+
 
 NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "backspace", "\x0b": "vertical tab",
          "\x0c": "form feed", "\r": "carriage return", "\x1b": "escape", "\x7f": "DEL"}
@@ -67,9 +87,9 @@ class ControlCharacter(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if CONTROL.search(text) is None:
+        if not _census.has_any(doc, _MINE):
             return
-        for m in CONTROL.finditer(text):
+        for m in _controls(text):
             s, e = m.span()
             ch = m.group()
             if len(ch) > 1:

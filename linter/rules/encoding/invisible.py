@@ -9,14 +9,17 @@ from typing import Iterable
 from linter.core.document import Document
 from linter.core.findings import Edit, Finding, Fix
 from linter.core.rule import Context, Rule
-from linter.rules.encoding.ranges import compile_class, in_ranges
+from linter.rules.encoding import census as _census
+from linter.rules.encoding.ranges import compile_class, in_ranges, runs
 from linter.rules.encoding.tables import (
     BIDI_MARKS, BIDI_OVERRIDES, INVISIBLE, JOINERS, JOINING_SCRIPTS, NO_SPACE_SCRIPTS, RTL_RANGES,
 )
 
-INVISIBLE_RE = re.compile("[" + "".join(INVISIBLE) + "".join(JOINERS) + "]+")
+INVISIBLE_RE = re.compile("[" + "".join(INVISIBLE) + "".join(JOINERS) + "]")
 BIDI_RE = re.compile("[" + "".join(BIDI_MARKS) + "".join(BIDI_OVERRIDES) + "]")
 RTL_RE = compile_class(RTL_RANGES)
+_INVISIBLE_SET = frozenset(_census.INVISIBLES)
+_BIDI_SET = frozenset(_census.BIDI)
 #: Emoji modifiers and selectors that may stand between an emoji and a ZWJ.
 _EMOJI_TRAIL = "\ufe0f\ufe0e" + "".join(chr(c) for c in range(0x1F3FB, 0x1F400))
 
@@ -90,13 +93,12 @@ class InvisibleCharacter(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if text.isascii() or INVISIBLE_RE.search(text) is None:
+        if not _census.has_any(doc, _INVISIBLE_SET):
             return
-        for m in INVISIBLE_RE.finditer(text):
-            s, e = m.span()
+        for s, e in runs(INVISIBLE_RE, text):
             if _needed(text, s, e):
                 continue
-            yield self.finding(s, e, f"Invisible {_names(m.group())} in text",
+            yield self.finding(s, e, f"Invisible {_names(text[s:e])} in text",
                                Fix.safe("Remove it", Edit(s, e, "")))
 
 
@@ -138,7 +140,7 @@ class StrayBidiControl(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if text.isascii() or BIDI_RE.search(text) is None:
+        if not _census.has_any(doc, _BIDI_SET):
             return
         for m in BIDI_RE.finditer(text):
             s, e = m.span()

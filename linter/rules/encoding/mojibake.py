@@ -7,6 +7,7 @@ from typing import Iterable
 from linter.core.document import Document
 from linter.core.findings import Edit, Finding, Fix
 from linter.core.rule import Context, Rule
+from linter.rules.encoding.census import census
 from linter.rules.encoding.gate import suspect_lines
 
 
@@ -63,7 +64,7 @@ class Mojibake(Rule):
     fix_safety = "sometimes"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        lines = suspect_lines(doc.text)
+        lines = suspect_lines(doc.text, census(doc))
         if not lines:
             return
         from linter.rules.encoding.repair import repair_line, show  # imports ftfy

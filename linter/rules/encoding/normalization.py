@@ -9,6 +9,7 @@ from typing import Iterable
 from linter.core.document import Document
 from linter.core.findings import Edit, Finding, Fix
 from linter.core.rule import Context, Rule
+from linter.rules.encoding import census as _census
 from linter.rules.encoding.display import show
 
 #: Combining diacritical marks (U+0300-U+036F) are how Latin, Greek and Cyrillic letters
@@ -17,6 +18,7 @@ from linter.rules.encoding.display import show
 COMBINING = re.compile("[\u0300-\u036f]")
 SEQUENCE = re.compile("[^\\W\\d_][\u0300-\u036f]+")
 SCRIPTS = ("LATIN ", "GREEK ", "CYRILLIC ")
+_MINE = frozenset(_census.COMBINING)
 
 
 def composed(seq: str) -> str | None:
@@ -64,9 +66,16 @@ class DecomposedLetter(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if text.isascii() or COMBINING.search(text) is None:
+        if not _census.has_any(doc, _MINE):
             return
-        for m in SEQUENCE.finditer(text):
+        last = -1
+        for c in COMBINING.finditer(text):
+            if c.start() < last or c.start() == 0:
+                continue
+            m = SEQUENCE.match(text, c.start() - 1)
+            if m is None:
+                continue
+            last = m.end()
             nfc = composed(m.group())
             if nfc is None:
                 continue

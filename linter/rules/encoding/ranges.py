@@ -30,3 +30,26 @@ def in_ranges(ch: str, ranges) -> bool:
     """
     o = ord(ch)
     return any(lo <= o <= hi for lo, hi in ranges)
+
+
+def runs(char_pattern: re.Pattern, text: str):
+    """(start, end) of maximal runs of characters matching the one-character ``char_pattern``.
+
+    A quantified class (``[...]+``) stops ``re`` from skipping ahead to candidate characters
+    and runs several times slower on text without any; one character at a time, then merged,
+    keeps the scan fast.
+
+    >>> list(runs(re.compile("[ab]"), "xaaybz"))
+    [(1, 3), (4, 5)]
+    """
+    start = end = -1
+    for m in char_pattern.finditer(text):
+        p = m.start()
+        if p == end:
+            end = p + 1
+            continue
+        if start != -1:
+            yield start, end
+        start, end = p, p + 1
+    if start != -1:
+        yield start, end

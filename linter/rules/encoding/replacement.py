@@ -8,8 +8,10 @@ from typing import Iterable
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
+from linter.rules.encoding import census as _census
 
 REPLACEMENT = re.compile("\ufffd+")
+_MINE = frozenset(_census.REPLACEMENT)
 
 
 class ReplacementCharacter(Rule):
@@ -44,7 +46,7 @@ class ReplacementCharacter(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if "\ufffd" not in text:
+        if not _census.has_any(doc, _MINE):
             return
         for m in REPLACEMENT.finditer(text):
             n = len(m.group())
