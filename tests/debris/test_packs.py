@@ -182,3 +182,34 @@ def test_broken_user_pack_is_an_error_through_the_cli(tmp_path):
     assert res.returncode == 2
     assert "bad.toml" in res.stderr and "bad-entry" in res.stderr and "does not match" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_pack_from_an_installed_distribution_entry_point(tmp_path):
+    """A third-party distribution registers its pack under the ``texthygiene.packs`` group."""
+    import os
+    from helpers import run_cli
+
+    site = tmp_path / "site"
+    (site / "gazette_pack-1.0.dist-info").mkdir(parents=True)
+    (site / "gazette_pack-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: gazette-pack\nVersion: 1.0\n")
+    (site / "gazette_pack-1.0.dist-info" / "entry_points.txt").write_text(
+        "[texthygiene.packs]\ndebris.gazette = gazette_pack:pack_path\n")
+    write(site, HEAD + textwrap.dedent('''
+        [[chrome]]
+        id = "gazette-app"
+        text = "Get the Gazette app"
+        fix = "safe"
+        message = "Gazette app promo"
+        example = "Get the Gazette app"
+        '''), "gazette.toml")
+    (site / "gazette_pack.py").write_text(
+        "import os\n\ndef pack_path():\n    return os.path.join(os.path.dirname(__file__), 'gazette.toml')\n")
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "a.txt").write_text("The council met on Tuesday.\n\nGet the Gazette app\n", encoding="utf-8")
+    env = {"PYTHONPATH": str(site) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    res = run_cli("check", "--select", "D101", "a.txt", cwd=work, env=env)
+    assert res.returncode == 1 and "Gazette app promo" in res.stdout, res.stdout + res.stderr
+    res = run_cli("check", "--select", "D101", "a.txt", cwd=work)
+    assert res.returncode == 0
