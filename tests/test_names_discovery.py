@@ -98,6 +98,11 @@ CONTROLS = [
     "Governor Brian Kemp met the singer Luke Bryan. Kemp praised Bryan, and Brian thanked him.\n",
     "Shares of Philips rose while Phillips, the analyst, said Philips was cheap.\n",
     "Mohammed bin Salman met Mohamed Salah. Salah thanked Mohammed.\n",
+    "Sidney Crosby scored twice in Sydney. Crosby said Sydney was loud.\n",
+    "Guyana and French Guiana share a border. Guyana exports rice; French Guiana hosts a spaceport.\n",
+    "Senator Michael Bennet met Naftali Bennett. Bennet spoke first, then Bennett.\n",
+    "Field Marshal Montgomery praised the Marshall Plan. The Marshal said the Marshall aid helped.\n",
+    "Hassan Nasrallah spoke. Comedian Hasan Minhaj joked about it.\n",
     # ordinary words capitalised at sentence starts
     "Later, the latter option was chosen. Latter-day plans were dropped. Later still, none.\n",
     "Dinner was served. Diner owners complained. The diner closed and dinner ended.\n",

@@ -55,19 +55,26 @@ def _title_case_line(text: str, s: int) -> bool:
 
 
 def _neighbours(text: str, s: int, e: int) -> tuple[str | None, str | None]:
-    """The capitalised words right before and after the word at ``text[s:e]`` (names around it)."""
+    """The capitalised words right before and after the word at ``text[s:e]`` (names around it).
+
+    An inverted name in a reference list ("Temple, Philip (1980)") counts as followed by its
+    surname.
+
+    >>> t = "Senator Michael Bennet met him. Temple, Philip (1980)."
+    >>> _neighbours(t, 16, 22), _neighbours(t, 40, 46)
+    (('Michael', None), (None, 'Temple'))
+    """
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, s - 40):s])
     after = re.match(r"[ \t]+([^\W\d_]+)", text[e:e + 40])
     prev = before.group(1) if before and before.group(1)[0].isupper() else None
     nxt = after.group(1) if after and after.group(1)[0].isupper() else None
     if prev is not None and _is_initial(text, s - len(before.group(0))):
         prev = None  # "When Lamy ..." says nothing about a first name
+    if nxt is None:
+        inverted = re.search(r"([^\W\d_]+),[ \t]+$", text[max(0, s - 40):s])
+        if inverted and inverted.group(1)[0].isupper():
+            nxt = inverted.group(1)
     return prev, nxt
-
-
-def _role(prev: set, nxt: set) -> set[str]:
-    """How a word is used beside other names: as a first name, a surname, or both."""
-    return ({"first"} if nxt else set()) | ({"last"} if prev else set())
 
 
 def _marks_only(words: list[str]) -> bool:
@@ -101,8 +108,10 @@ class NameVariantDiscovered(Rule):
     in capitals (acronyms), words the variant dictionary lists (N101 handles those), words
     that also occur in lower case in the file (ordinary words at a sentence start), pairs
     where either word is capitalised only at sentence starts or in title-case headlines,
-    pairs that sit next to different names ("Alan Smith" and "Allan Jones" are two
-    people), and the `[distinct]` pairs of the names packs (Philips/Phillips,
+    given names (a word followed by another name: "Sidney Crosby" beside "Sydney", "Brian
+    Kemp" beside "Bryan": people spell their own names their own way), pairs that sit after
+    different names ("Michael Bennet" and "Naftali Bennett" are two people), and the
+    `[distinct]` pairs of the names packs (Philips/Phillips,
     Mohamed/Mohammed, ...). Iran/Iraq, Austria/Australia, Niger/Nigeria and the like never
     share a skeleton.
 
@@ -185,9 +194,8 @@ class NameVariantDiscovered(Rule):
             prev, nxt = self._names_around(text, spans[w])
             if (prev and win_prev and not prev & win_prev) or (nxt and win_next and not nxt & win_next):
                 continue  # next to different names: two people
-            if _role(prev, nxt) and _role(win_prev, win_next) and \
-                    not _role(prev, nxt) & _role(win_prev, win_next):
-                continue  # a first name and a surname (Brian Kemp, Luke Bryan)
+            if nxt or win_next:
+                continue  # a given name (Sidney Crosby, Brian Kemp): people spell theirs their way
             reason = "the more frequent spelling" if counts[winner] > counts[w] else "used first"
             msg = (f"'{w}' may be another spelling of '{winner}' ({winner} {counts[winner]}×, "
                    f"{w} {counts[w]}×; same transliteration skeleton '{skeleton(w)}'); "
@@ -198,8 +206,11 @@ class NameVariantDiscovered(Rule):
 
     @staticmethod
     def _names_around(text: str, spans) -> tuple[set[str], set[str]]:
+        """Skeletons of the capitalised words before and after the spans (headlines left out)."""
         prev, nxt = set(), set()
         for s, e in spans:
+            if _title_case_line(text, s):
+                continue
             p, n = _neighbours(text, s, e)
             if p:
                 prev.add(skeleton(p))
