@@ -210,3 +210,37 @@ def test_urls_and_addresses_are_never_rewritten():
     text = ("Kyiv is the capital; see https://en.wikipedia.org/wiki/Kiev or en.wikipedia.org/wiki/Kiev "
             "and mail press@Kiev.example. Kyiv agreed.\n")
     assert codes(text, N) == []
+
+
+def _groups():
+    from linter.core.packs import builtin_pack_paths
+    from linter.rules.names import dictionary
+    return list(dictionary.load(builtin_pack_paths("names")).groups.values())
+
+
+_CTX: dict = {}
+
+
+def _shared_ctx(prefer: str | None):
+    """One context per house style for the per-group tests (building one reads every pack)."""
+    if prefer not in _CTX:
+        _CTX[prefer] = default_context({"names": {"prefer": [prefer]}} if prefer else None)
+    return _CTX[prefer]
+
+
+@pytest.mark.parametrize("group", _groups(), ids=lambda g: g.id)
+def test_every_group_mixed_in_a_news_text_ends_with_one_spelling(group):
+    # the modern form twice, every other form once, in running text
+    forms = [group.modern, *group.forms]
+    body = " ".join(f"Reporters said {f} mattered on day {i}." for i, f in enumerate(forms))
+    text = f"{body}\nOfficials agreed.\n"
+    ctx = _shared_ctx(group.modern if group.safety == "house-style" else None)
+    rules = [InconsistentNameSpelling()]
+    findings = engine.check(Document.from_text(text), rules, ctx)
+    assert len(findings) == len(group.forms) - 1
+    assert all(f.fix and f.fix.is_safe == (group.safety == "safe") for f in findings)
+    out = engine.fix(Document.from_text(text), rules, ctx, unsafe=True).fixed.text
+    for f in group.forms:
+        if f != group.modern and f not in group.modern:
+            assert not re.search(rf"(?<!\w){re.escape(f)}(?!\w)", out), f
+    assert out.count(group.modern) >= len(forms)

@@ -9,7 +9,7 @@ from linter.core.findings import Edit, Finding, Fix
 from linter.core.rule import Context, Option, Rule
 from linter.rules.names import dictionary
 from linter.rules.names.policy import choose, describe_counts
-from linter.rules.names.scan import keep_regex, scan
+from linter.rules.names.scan import KeepPhrases, scan
 
 
 def compiled(ctx: Context):
@@ -19,16 +19,25 @@ def compiled(ctx: Context):
 
     def build():
         vd = dictionary.load(list(builtin), list(user))
-        keeps = {gid: keep_regex(g) for gid, g in vd.groups.items()}
-        return vd, dictionary.compile_matcher(vd), keeps
+        return vd, dictionary.compile_matcher(vd), KeepPhrases(vd)
 
     return ctx.cached(("names.dictionary", builtin, user), build)
 
 
 def occurrences(doc: Document, ctx: Context):
-    vd, pattern, keeps = compiled(ctx)
+    vd, matcher, keeps = compiled(ctx)
     keep_quoted = bool(ctx.option("names", "keep-quoted", False))
-    return vd, scan(doc.text, vd, pattern, keeps, keep_quoted)
+    return vd, scan(doc.text, vd, matcher, keeps, keep_quoted, words_of(doc))
+
+
+def words_of(doc: Document) -> set[str]:
+    """The distinct capitalised words of ``doc``, computed once for N101 and N201."""
+    memo = doc.meta.get("names.words")
+    if memo is not None and memo[0] is doc.text:
+        return memo[1]
+    words = dictionary.capitalised_words(doc.text)
+    doc.meta["names.words"] = (doc.text, words)
+    return words
 
 
 def count(vd, occ) -> dict[str, list[int]]:

@@ -252,51 +252,69 @@ def _index(vd: VariantDictionary, g: Group, path: str, owners: dict[str, str]) -
     owners[g.id] = path
 
 
+#: capitalised words (letters only; no word boundary in front, which would cost the regex engine its fast
+#: scan for the first letter: a match inside a word, "Donald" in "McDonald", is harmless)
+CAPITALISED = re.compile(r"[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F][^\W\d_]*")
+_FIRST_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def capitalised_words(text: str) -> set[str]:
+    """The distinct capitalised words of a text (one C-level pass).
+
+    >>> sorted(capitalised_words("Kiev-based KIEV al-Qaeda Zelensky’s"))
+    ['KIEV', 'Kiev', 'Qaeda', 'Zelensky']
+    """
+    return set(CAPITALISED.findall(text))
+
+
 class Matcher:
-    """Every spelling of the dictionary, found in one pass over a text.
+    r"""Every spelling of the dictionary in a text, found without a regex of every spelling.
 
-    Spellings that start with a capital (nearly all) form one trie regex, so each position
-    costs a character test or two. The few that start in lower case ("al-Qaeda",
-    "bin Laden") get a second regex that runs only when a gate substring (their first
-    capitalised word, "Qaeda", "Laden") is in the text. Spaces inside a form match any run
-    of spaces or one line break (hard-wrapped text). Patterns end at a word end; the start is
-    checked by the caller (a look-behind first would cost the fast scan for the first character).
+    Each spelling is filed under a key word: its first word when that is capitalised
+    ("Kiev", "Khan" for "Khan Younis"), else its first capitalised word ("Qaeda" for
+    "al-Qaeda"). A text's distinct capitalised words (one C-level pass, shared with N201)
+    meet the keys in a set intersection; only for keys present does a small regex of that
+    key's spellings run (compiled on first use, kept for the run). Spaces inside a spelling
+    match any run of spaces or one line break (hard-wrapped text).
 
-    >>> m = Matcher(["Kiev", "Kievan", "al-Qaeda"])
-    >>> [w for _, _, w in m.finditer("Kievan al-Qaeda Kiev’s Kievx")]
-    ['Kievan', 'al-Qaeda', 'Kiev']
+    >>> m = Matcher(["Kiev", "Kievan", "al-Qaeda", "Khan Younis"])
+    >>> [w for _, _, w in m.finditer("Kievan al-Qaeda Kiev’s Kievx xKiev Khan\nYounis")]
+    ['Kievan', 'al-Qaeda', 'Kiev', 'Khan\nYounis']
     """
 
     def __init__(self, words):
-        words = sorted(set(words))
-        upper = [w for w in words if not w[:1].islower()]
-        lower = [w for w in words if w[:1].islower()]
-        self.main = re.compile(trie_regex(upper) + r"(?!\w)") if upper else None
-        self.extra = re.compile(trie_regex(lower) + r"(?!\w)") if lower else None
-        gates = set()
-        for w in lower:
-            caps = [t for t in re.split(r"[\s'’-]+", w) if t[:1].isupper()]
-            gates.add(caps[0][:4] if caps else w)
-        self.gates = tuple(sorted(gates))
+        self.by_key: dict[str, list[str]] = {}
+        for w in sorted(set(words)):
+            tokens = _FIRST_TOKEN.findall(w)
+            key = next((t for t in tokens if t[:1].isupper()), tokens[0] if tokens else w)
+            self.by_key.setdefault(key, []).append(w)
+        self.keys = frozenset(self.by_key)
+        self._compiled: dict[str, re.Pattern] = {}
 
-    def finditer(self, text: str):
+    def pattern(self, key: str) -> re.Pattern:
+        pat = self._compiled.get(key)
+        if pat is None:
+            pat = self._compiled[key] = re.compile(trie_regex(self.by_key[key]) + r"(?!\w)")
+        return pat
+
+    def finditer(self, text: str, words: set[str] | None = None):
         """``(start, end, text)`` of every match at a word start, in order."""
+        present = self.keys.intersection(capitalised_words(text) if words is None else words)
         hits = []
-        for pat in self._patterns(text):
-            for m in pat.finditer(text):
+        for key in present:
+            for m in self.pattern(key).finditer(text):
                 s = m.start()
                 if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
                     continue
                 hits.append((s, m.end(), m.group()))
-        if self.extra is not None and len(hits) > 1:
-            hits.sort()
-        return hits
-
-    def _patterns(self, text: str):
-        if self.main is not None:
-            yield self.main
-        if self.extra is not None and any(g in text for g in self.gates):
-            yield self.extra
+        hits.sort()
+        # a spelling inside a longer one found under another key (never in the built-in packs)
+        out, last = [], -1
+        for h in hits:
+            if h[0] >= last:
+                out.append(h)
+                last = h[1]
+        return out
 
 
 def compile_matcher(vd: VariantDictionary) -> Matcher:

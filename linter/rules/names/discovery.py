@@ -8,14 +8,12 @@ from typing import Iterable
 from linter.core.document import Document
 from linter.core.findings import Edit, Finding, Fix
 from linter.core.rule import Context, Rule
-from linter.rules.names.consistency import compiled
+from linter.rules.names.consistency import compiled, words_of
 from linter.rules.names.dictionary import trie_regex
 from linter.rules.names.skeleton import skeleton, strip_marks
 
-#: a capitalised word of four letters or more (Latin script, with diacritics)
-#: (no \b in front: it would cost the regex engine its fast scan for the first letter; a
-#: match inside a word, "Donald" in "McDonald", is dropped when positions are taken)
-_WORD = re.compile(r"[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F][^\W\d_]{3,}\b")
+#: words shorter than this are never paired (Jan/Ian, Hal/Hall)
+MIN_LETTERS = 4
 MIN_SKELETON = 4
 MAX_HEADLINE = 200
 #: what may stand between a sentence end (or a line start) and a sentence-initial word
@@ -141,18 +139,18 @@ class NameVariantDiscovered(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        counts = set(_WORD.findall(text))
-        if len(counts) < 2:
-            return
         vd = compiled(ctx)[0]
-        buckets: dict[str, list[str]] = {}
-        for word in counts:
-            if word.isupper() or word in vd.lookup:
+        lookup, buckets = vd.lookup, {}
+        for word in words_of(doc):
+            if len(word) < MIN_LETTERS or word in lookup or word.isupper():
                 continue
             sk = skeleton(word)
-            if len(sk) >= MIN_SKELETON:
-                buckets.setdefault(sk, []).append(word)
-        candidates = [ws for ws in buckets.values() if len({w.casefold() for w in ws}) > 1]
+            if sk in buckets:
+                buckets[sk].append(word)
+            else:
+                buckets[sk] = [word]
+        candidates = [ws for sk, ws in buckets.items() if len(ws) > 1 and len(sk) >= MIN_SKELETON
+                      and len({w.casefold() for w in ws}) > 1]
         if not candidates:
             return
         # one pass for the lower-case twins of every candidate (ordinary words), one for

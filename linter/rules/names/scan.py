@@ -54,12 +54,27 @@ def keep_regex(group: Group) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
-def scan(text: str, vd: VariantDictionary, matcher: Matcher, keeps: dict[str, re.Pattern | None],
-         keep_quoted: bool = False) -> list[Occurrence]:
+class KeepPhrases:
+    """The fixed phrases of every group, each group's regex compiled on first use."""
+
+    def __init__(self, vd: VariantDictionary):
+        self.groups = vd.groups
+        self._compiled: dict[str, re.Pattern | None] = {}
+
+    def get(self, gid: str) -> re.Pattern | None:
+        try:
+            return self._compiled[gid]
+        except KeyError:
+            pat = self._compiled[gid] = keep_regex(self.groups[gid])
+            return pat
+
+
+def scan(text: str, vd: VariantDictionary, matcher: Matcher, keeps: KeepPhrases,
+         keep_quoted: bool = False, words: set[str] | None = None) -> list[Occurrence]:
     """Every counted occurrence of a dictionary spelling in ``text``, in order."""
     found: list[Occurrence] = []
     lookup = vd.lookup
-    for s, e, word in matcher.finditer(text):
+    for s, e, word in matcher.finditer(text, words):
         hit = lookup.get(word)
         if hit is None:
             hit = lookup.get(" ".join(word.split()))
