@@ -180,3 +180,29 @@ def test_corpus_lines_mangled_in_each_code_page_are_repaired_like_ftfy():
             assert e101_fix(damaged) == expected, (codec, damaged)
             compared += 1
     assert compared > 400
+
+
+def _mangle(text: str, *codecs: str, nbsp_lost: bool = False) -> str:
+    for codec in codecs:
+        text = text.encode("utf-8").decode(codec)
+    return text.replace("\u00a0", " ") if nbsp_lost else text
+
+
+@pytest.mark.parametrize("clean, codecs, nbsp_lost", [
+    ("Šveices baņķieri gaida konkrētus projektus", ("sloppy-windows-1252",), True),
+    ("Приятного аппетита, друзья!", ("sloppy-windows-1251", "sloppy-windows-1251"), True),
+    ("בהודעה של המשרד", ("sloppy-windows-1252",), False),
+    ("#правильноепитание", ("cp437",), False),
+    ("Merci de télécharger le fichier…", ("macroman",), False),
+    ("La région se trouve à l’ouest de l’Ukraine", ("sloppy-windows-1251",), True),
+    ("Napíšte nám, prosím", ("sloppy-windows-1250",), False),
+    ("Campeonato – Série F – Divisão", ("sloppy-windows-1252", "sloppy-windows-1252"), False),
+])
+def test_real_world_shapes_are_repaired_safely_like_ftfy(clean, codecs, nbsp_lost):
+    """Double mojibake, a lost no-break space with other evidence on the line, other code pages."""
+    import ftfy
+
+    damaged = _mangle(clean, *codecs, nbsp_lost=nbsp_lost)
+    assert damaged != clean
+    assert ftfy.fix_encoding(damaged) == clean
+    assert fix(damaged, select=["E101"]) == clean

@@ -55,9 +55,6 @@ CODEC_NAMES = {
     "utf-8-variants": "UTF-8",
 }
 
-#: Plan steps after which the repair is a guess rather than a certainty.
-GUESSES = {("transcode", "restore_byte_a0"), ("transcode", "replace_lossy_sequences")}
-
 
 @dataclass(frozen=True)
 class Repair:
@@ -139,10 +136,18 @@ def _plan_of(text: str) -> tuple[str, list[tuple[str, str]]]:
     return fixed, [tuple(step) for step in plan or ()]
 
 
-def _certain(before: str, after: str, plan) -> bool:
-    return (not any(step in GUESSES for step in plan)
-            and after.count("\ufffd") <= before.count("\ufffd")
-            and not is_bad(after))
+def _certain(after: str, plan, spans: int) -> bool:
+    """Whether ftfy's repair is beyond doubt.
+
+    Not when bytes were lost (the span becomes U+FFFD), nor when the result still looks like
+    mojibake. A no-break space restored from a plain space is a guess when it is the only
+    evidence ("voilÃ le"); with other repaired spans in the same line it is corroborated.
+    """
+    if ("transcode", "replace_lossy_sequences") in plan:
+        return False
+    if ("transcode", "restore_byte_a0") in plan and spans < 2:
+        return False
+    return not is_bad(after)
 
 
 def _word(line: str, start: int, end: int) -> tuple[int, int]:
@@ -167,8 +172,8 @@ def repair_line(line: str) -> tuple[Repair, ...]:
     if fixed == line:
         return ()
     explanation = describe(plan, line)
-    certain = _certain(line, fixed, plan)
     spans = changed_spans(line, fixed)
+    certain = _certain(fixed, plan, len(spans))
     if certain or len(spans) == 1:
         return tuple(Repair(r.start, r.end, r.replacement, explanation, certain) for r in spans)
     out = []
@@ -179,7 +184,7 @@ def repair_line(line: str) -> tuple[Repair, ...]:
         own_fixed, own_plan = _plan_of(word)
         if own_fixed == expected:
             out.append(Repair(r.start, r.end, r.replacement, describe(own_plan, word),
-                              _certain(word, own_fixed, own_plan)))
+                              _certain(own_fixed, own_plan, 1)))
         else:
             out.append(Repair(r.start, r.end, r.replacement, explanation, False))
     return tuple(out)
