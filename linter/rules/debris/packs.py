@@ -185,6 +185,8 @@ def _first(items) -> frozenset[str] | None:
                     chars.add(chr(iav).lower())
                 elif iop is _sre_c.RANGE and iav[1] - iav[0] < 64:
                     chars.update(chr(c).lower() for c in range(iav[0], iav[1] + 1))
+                elif iop is _sre_c.CATEGORY and iav is _sre_c.CATEGORY_DIGIT:
+                    chars.update("0123456789")
                 else:
                     return None
             return frozenset(out | chars)
