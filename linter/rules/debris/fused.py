@@ -21,8 +21,8 @@ def fused_spans(line: str, m: packs.Matcher) -> list[tuple[int, int, str]]:
     >>> mm = packs.Matcher.from_paths(packs.builtin_pack_paths("debris"))
     >>> fused_spans("The Washington PostDemocracy Dies in Darkness", mm)
     [(19, 45, 'the slogan of The Washington Post')]
-    >>> fused_spans("Writer's pictureJane Doe", mm)
-    [(0, 16, "the chrome label Writer's picture")]
+    >>> fused_spans("bottom of pageCopyright 2020", mm)
+    [(0, 14, 'the chrome label bottom of page')]
     >>> fused_spans("She bought an iPhone at McDonald's.", mm)
     []
     """
@@ -62,7 +62,7 @@ class FusedChrome(Rule):
         Finds places where a lowercase letter is directly followed by an uppercase one and
         one side is known chrome from the debris packs: a site name or slogan starting
         right after a word (``PostDemocracy Dies in Darkness``), or a chrome label ending
-        right before a capital (``Writer's pictureThe San Juan Daily Star``). Lines that
+        right before a capital (``bottom of pageCopyright``). Lines that
         are chrome as a whole are left to D101 and D103.
 
     Why is this bad?
