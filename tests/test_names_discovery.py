@@ -39,6 +39,13 @@ def test_the_majority_spelling_wins():
     assert "'Tsybulskyi'" in hits[0][1].message and "the more frequent spelling" in hits[0][1].message
 
 
+def test_house_style_picks_the_winner():
+    text = ("British Foreign Secretary David Lammy arrived in Kyiv on Wednesday.\n"
+            "Blinken and Lamy are expected to press Ukraine for more information.\n")
+    (f,) = lint(text, N, options={"names": {"prefer": ["Lamy"]}})
+    assert text[f.start:f.end] == "Lammy" and "house style" in f.message
+
+
 def test_title_case_headlines_prove_nothing():
     text = ("Biden Meets Lammy And Lamy Allies In Kyiv\n\n"
             "The talks went on for hours.\n")

@@ -149,6 +149,7 @@ class NameVariantDiscovered(Rule):
                 buckets[sk].append(word)
             else:
                 buckets[sk] = [word]
+        prefer = set(ctx.option("names", "prefer", []) or ())
         candidates = [ws for sk, ws in buckets.items() if len(ws) > 1 and len(sk) >= MIN_SKELETON
                       and len({w.casefold() for w in ws}) > 1]
         if not candidates:
@@ -174,9 +175,9 @@ class NameVariantDiscovered(Rule):
                     english = not _non_english(text)
                 if not english:
                     continue  # Plzni/Plzní: in Czech or French text a diacritic is grammar
-            yield from self._judge(text, words, spans, vd)
+            yield from self._judge(text, words, spans, vd, prefer)
 
-    def _judge(self, text: str, words: list[str], spans, vd) -> Iterable[Finding]:
+    def _judge(self, text: str, words: list[str], spans, vd, prefer) -> Iterable[Finding]:
         counts = {w: len(spans[w]) for w in words}
         evidence = {w: any(not _is_initial(text, s) and not _title_case_line(text, s)
                            for s, _ in spans[w]) for w in words}
@@ -184,7 +185,7 @@ class NameVariantDiscovered(Rule):
         if len({w.casefold() for w in words}) < 2:
             return
         first = {w: spans[w][0][0] for w in words}
-        winner = max(words, key=lambda w: (counts[w], -first[w]))
+        winner = max(words, key=lambda w: (w in prefer, counts[w], -first[w]))
         win_prev, win_next = self._names_around(text, spans[winner])
         for w in words:
             if w == winner or w.casefold() == winner.casefold() or vd.is_distinct(w, winner):
@@ -194,7 +195,8 @@ class NameVariantDiscovered(Rule):
                 continue  # next to different names: two people
             if nxt or win_next:
                 continue  # a given name (Sidney Crosby, Brian Kemp): people spell theirs their way
-            reason = "the more frequent spelling" if counts[winner] > counts[w] else "used first"
+            reason = ("house style: `prefer`" if winner in prefer else
+                      "the more frequent spelling" if counts[winner] > counts[w] else "used first")
             msg = (f"'{w}' may be another spelling of '{winner}' ({winner} {counts[winner]}×, "
                    f"{w} {counts[w]}×; same transliteration skeleton '{skeleton(w)}'); "
                    f"if they name one person or place, use '{winner}' ({reason})")

@@ -32,6 +32,7 @@ _GLOSS_CUE = re.compile(r"\b(?:spell\w*|spelt|transliterat\w*|romani[sz]\w*|rena
                         r"called|known|formerly)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 GLOSS_MAX_GAP = 40
 KEEP_WINDOW = 80
+QUOTE_WINDOW = 2000
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,8 @@ def _inside_quotes(text: str, s: int) -> bool:
     >>> _inside_quotes('He said “Kiev is far” today', 10), _inside_quotes('In Kiev, "x"', 3)
     (True, False)
     """
-    line_start = text.rfind("\n", 0, s) + 1
-    before = text[line_start:s]
+    lo = max(0, s - QUOTE_WINDOW)  # a quotation is shorter than this: keeps the check linear
+    before = text[text.rfind("\n", lo, s) + 1 or lo:s]
     if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
         return True
     if before.count("«") > before.count("»"):
