@@ -84,3 +84,4 @@ def test_broken_user_pack_is_an_error_naming_file_entry_and_problem(tmp_path):
     assert res.returncode == 2
     assert "house.toml" in res.stderr and "group 'almaty'" in res.stderr
     assert "missing required key 'note'" in res.stderr
+    assert "bug" not in res.stderr and "Traceback" not in res.stderr

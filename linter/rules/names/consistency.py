@@ -117,6 +117,9 @@ class InconsistentNameSpelling(Rule):
 
     # -- corpus scope ---------------------------------------------------------------------
     def corpus_enabled(self, ctx: Context):
+        # the runner asks this once per run, before any file: load (and so validate) the
+        # packs here, so that a broken user pack is a clear error, not a crash on a file
+        compiled(ctx)
         if ctx.option("names", "scope", "file") != "corpus":
             return False
         return ctx.option("names", "corpus", "run") or "run"
