@@ -12,7 +12,7 @@ import os
 import pickle
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from linter import __version__, engine, files
 from linter.config import ConfigResolver, Settings
@@ -247,6 +247,22 @@ def _map(fn, items: list, resolver: ConfigResolver, opts: RunOptions, corpus: di
         return pool.map(fn, items, chunksize=chunk)
 
 
+def _imap(fn, items: list, resolver: ConfigResolver, opts: RunOptions, corpus: dict) -> Iterator:
+    """``fn`` over ``items`` in order, one result at a time (in a pool for many files)."""
+    jobs = _jobs(opts, len(items))
+    if jobs == 1:
+        _init_worker(resolver, opts, corpus)
+        for item in items:
+            yield fn(item)
+        return
+    import multiprocessing as mp
+    method = "fork" if sys.platform.startswith("linux") else None
+    ctx = mp.get_context(method)
+    chunk = max(1, min(64, len(items) // (jobs * 8) or 1))
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(resolver, opts, corpus)) as pool:
+        yield from pool.imap(fn, items, chunksize=chunk)
+
+
 # -- corpus scope ---------------------------------------------------------------------------
 def corpus_sources(resolver: ConfigResolver, paths: list[str]) -> dict[str, str]:
     """Which corpus each corpus-aware rule wants ("run" or "git"), for the settings of the run."""
@@ -376,31 +392,49 @@ def cache_enabled(opts: RunOptions) -> bool:
 # -- the whole run --------------------------------------------------------------------------
 def run(paths: list[str], resolver: ConfigResolver, opts: RunOptions,
         explicit: set[str] | None = None) -> list[FileResult]:
-    """Check or fix ``paths`` (already discovered files); results in the same order."""
+    """Check or fix ``paths`` (already discovered files); results in the same order.
+
+    All results are held in memory; :func:`iter_run` yields them one at a time.
+    """
+    return list(iter_run(paths, resolver, opts, explicit))
+
+
+def iter_run(paths: list[str], resolver: ConfigResolver, opts: RunOptions,
+             explicit: set[str] | None = None) -> Iterator[FileResult]:
+    """Check or fix ``paths``, yielding each file's result as soon as it is known, in order.
+
+    Nothing is kept once yielded (except in the cache, when on), so memory stays flat
+    however many files and findings the run has.
+    """
     salt = (opts.mode, bool(opts.unsafe_fixes), opts.convert_encoding)
     cache = Cache(CACHE_DIR, repr(salt)) if cache_enabled(opts) and not opts.diff else None
     corpus = build_corpus(resolver, paths, opts, cache)
     corpus_key = repr(sorted((k, repr(v)) for k, v in corpus.items())) if corpus else ""
-    results: list[FileResult | None] = [None] * len(paths)
-    todo_idx = []
-    for i, p in enumerate(paths):
-        if cache is not None:
-            key = resolver.for_path(p).fingerprint() + corpus_key
-            hit = cache.get(p, key)
-            if hit is not None:
-                results[i] = FileResult(files.display_path(p), findings=hit)
-                continue
-        todo_idx.append(i)
-    done = _map(_work, [paths[i] for i in todo_idx], resolver, opts, corpus)
-    for i, res in zip(todo_idx, done):
-        results[i] = res
-        if cache is not None and res.error is None and res.notice is None:
-            if opts.mode == "check" or not res.changed:
-                key = resolver.for_path(paths[i]).fingerprint() + corpus_key
-                cache.put(paths[i], key, res.findings)
+    hits: dict[int, list[dict]] = {}
+    todo = paths
     if cache is not None:
-        cache.save()
-    return [r for r in results if r is not None]
+        todo = []
+        for i, p in enumerate(paths):
+            hit = cache.get(p, resolver.for_path(p).fingerprint() + corpus_key)
+            if hit is not None:
+                hits[i] = hit
+            else:
+                todo.append(p)
+    done = _imap(_work, todo, resolver, opts, corpus)
+    try:
+        for i, p in enumerate(paths):
+            if i in hits:
+                yield FileResult(files.display_path(p), findings=hits.pop(i))
+                continue
+            res = next(done)
+            if cache is not None and res.error is None and res.notice is None:
+                if opts.mode == "check" or not res.changed:
+                    cache.put(p, resolver.for_path(p).fingerprint() + corpus_key, res.findings)
+            yield res
+    finally:
+        done.close()
+        if cache is not None:
+            cache.save()
 
 
 def run_stdin(data: bytes, resolver: ConfigResolver, opts: RunOptions) -> FileResult:
