@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from linter import __version__
 
@@ -151,32 +151,69 @@ def cmd_run(args, mode: str) -> int:
         stdin_filename=args.stdin_filename)
     paths = args.paths or ["."]
     errors: list[str] = []
-    results = []
+    results: Iterable = []
+    streamed = False
     if getattr(args, "staged", False):
-        for src, display, settings in _staged_sources(resolver):
-            results.append(runner.process_source(src, display, settings, opts, write=False))
+        results = [runner.process_source(src, display, settings, opts, write=False)
+                   for src, display, settings in _staged_sources(resolver)]
     elif paths == ["-"]:
-        results.append(runner.run_stdin(sys.stdin.buffer.read(), resolver, opts))
+        results = [runner.run_stdin(sys.stdin.buffer.read(), resolver, opts)]
     else:
         if "-" in paths:
             raise UsageError("'-' (standard input) cannot be mixed with other paths")
         found, errors = runner.discover(paths, resolver)
-        results = runner.run(found, resolver, opts)
+        results = runner.iter_run(found, resolver, opts)
+        streamed = True
 
-    findings = [f for r in results for f in r.findings]
-    errors += [r.error for r in results if r.error]
-    notices = [r.notice for r in results if r.notice]
-    fixed = sum(r.fixed for r in results)
     fmt = args.format or "text"
     settings = resolver.for_path(paths[0] if paths != ["-"] else ".")
     unsafe = settings.unsafe_fixes if args.unsafe_fixes is None else args.unsafe_fixes
     rules = registry()
 
+    # Text, concise and github reports are written file by file as results come in, so a
+    # run holds no findings (only one marker per finding for the summary); the others
+    # (json, sarif, statistics) need them all first.
+    stream = streamed and (fmt == "github" or (fmt in ("text", "concise") and not args.statistics))
+    out_stream = sys.stdout
+    if not streamed:
+        for r in results:
+            if r.output is not None:  # stdin in fix mode: the fixed text goes to stdout
+                sys.stdout.write(r.output)
+                sys.stdout.flush()
+                out_stream = sys.stderr
+                break
+    out = _ReportOutput(args.output_file, out_stream)
+    findings: list[dict] = []
+    diffs: list[str] = []
+    notices: list[str] = []
+    fixed = 0
+    changed = False
+    for r in results:
+        if r.error:
+            errors.append(r.error)
+        if r.notice:
+            notices.append(r.notice)
+        fixed += r.fixed
+        changed = changed or r.changed
+        if not stream:
+            findings.extend(r.findings)
+            if args.diff and r.diff:
+                diffs.append(r.diff)
+            continue
+        if args.diff:
+            if r.diff:
+                out.write(r.diff)
+        elif fmt == "github":
+            out.write(reporters.github(r.findings))
+        else:
+            out.write(reporters.text(r.findings, unsafe))
+        findings.extend(_marker(f) for f in r.findings)
+
     report = []
-    if args.diff:
-        report.extend(r.diff for r in results if r.diff)
+    if not stream:
+        report.extend(diffs)
     if fmt in ("text", "concise"):
-        if not args.diff:
+        if not args.diff and not stream:
             report.append(reporters.text(findings, unsafe))
         if args.statistics:
             report = [reporters.statistics(findings, rules)]
@@ -186,27 +223,14 @@ def cmd_run(args, mode: str) -> int:
     elif fmt == "json":
         report.append(reporters.as_json(findings))
     elif fmt == "github":
-        report.append(reporters.github(findings))
+        if not stream:
+            report.append(reporters.github(findings))
     elif fmt == "sarif":
         report.append(reporters.sarif(findings, rules))
-    text = "".join(report)
-
-    for r in results:
-        if r.output is not None:  # stdin in fix mode: the fixed text goes to stdout
-            sys.stdout.write(r.output)
-            sys.stdout.flush()
-            out_stream = sys.stderr
-            break
-    else:
-        out_stream = sys.stdout
-    if args.output_file:
-        try:
-            with open(args.output_file, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        except OSError as exc:
-            errors.append(f"{args.output_file}: cannot write the report ({exc.strerror})")
-    else:
-        out_stream.write(text)
+    out.write("".join(report))
+    error = out.close()
+    if error:
+        errors.append(error)
     if not args.quiet:
         for n in notices:
             print(f"texthygiene: notice: {n}", file=sys.stderr)
@@ -218,8 +242,59 @@ def cmd_run(args, mode: str) -> int:
     if args.exit_zero:
         return EXIT_CLEAN
     if args.diff and mode == "fix":
-        return EXIT_FINDINGS if any(r.changed for r in results) or findings else EXIT_CLEAN
+        return EXIT_FINDINGS if changed or findings else EXIT_CLEAN
     return EXIT_FINDINGS if findings else EXIT_CLEAN
+
+
+_MARKERS: dict = {}
+
+
+def _marker(finding: dict) -> dict:
+    """A shared stand-in for a finding that the summary can count (its fix applicability)."""
+    fix = finding.get("fix")
+    key = fix["applicability"] if fix else None
+    m = _MARKERS.get(key)
+    if m is None:
+        m = _MARKERS[key] = {"fix": {"applicability": key} if key else None}
+    return m
+
+
+class _ReportOutput:
+    """Where the report goes: ``-o FILE`` (opened at the first write) or a stream."""
+
+    def __init__(self, path: str | None, stream):
+        self.path, self.stream, self.fh, self.error = path, stream, None, None
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self.path is None:
+            self.stream.write(text)
+            return
+        if self.fh is None and self.error is None:
+            try:
+                self.fh = open(self.path, "w", encoding="utf-8")
+            except OSError as exc:
+                self.error = f"{self.path}: cannot write the report ({exc.strerror})"
+        if self.fh is not None:
+            try:
+                self.fh.write(text)
+            except OSError as exc:
+                self.error = f"{self.path}: cannot write the report ({exc.strerror})"
+
+    def close(self) -> str | None:
+        """Close the file (created even for an empty report); returns the error, if any."""
+        if self.path is not None and self.fh is None and self.error is None:
+            try:  # an empty report still makes the file
+                self.fh = open(self.path, "w", encoding="utf-8")
+            except OSError as exc:
+                self.error = f"{self.path}: cannot write the report ({exc.strerror})"
+        if self.fh is not None:
+            try:
+                self.fh.close()
+            except OSError as exc:
+                self.error = f"{self.path}: cannot write the report ({exc.strerror})"
+        return self.error
 
 
 def rule_text(rule) -> str:
