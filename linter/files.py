@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -83,6 +81,8 @@ def write_atomic(path: str, data: bytes) -> None:
 
     The file mode is kept. Raises OSError on failure, leaving the original untouched.
     """
+    import tempfile
+
     target = os.path.realpath(path)
     st = os.stat(target)
     folder = os.path.dirname(target) or "."
@@ -128,6 +128,8 @@ def git_files(directory: str) -> list[str] | None:
     """
     if git_root(directory) is None:
         return None
+    import subprocess
+
     try:
         out = subprocess.run(
             ["git", "-C", directory, "ls-files", "-z", "--cached", "--others",

@@ -7,9 +7,7 @@ boundaries and the cache unchanged.
 
 from __future__ import annotations
 
-import difflib
 import os
-import pickle
 import sys
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
@@ -171,6 +169,8 @@ def process_source(src: files.Source, display: str, settings: Settings, opts: Ru
         new_bytes = new_text.encode("utf-8")
         if opts.diff:
             old = src.data.decode("utf-8", "replace")
+            import difflib
+
             result.diff = "".join(difflib.unified_diff(
                 old.splitlines(keepends=True), new_text.splitlines(keepends=True),
                 fromfile=f"a/{display}", tofile=f"b/{display}"))
@@ -344,6 +344,8 @@ class Cache:
         self.dirty = False
         try:
             with open(self.file, "rb") as fh:
+                import pickle
+
                 self.data = pickle.load(fh)
         except Exception:
             self.data = {}
@@ -379,6 +381,8 @@ class Cache:
                     fh.write("# created by texthygiene\n*\n")
             tmp = self.file + f".{os.getpid()}.tmp"
             with open(tmp, "wb") as fh:
+                import pickle
+
                 pickle.dump(self.data, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.file)
         except OSError:
