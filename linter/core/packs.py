@@ -10,6 +10,7 @@ and what is wrong.
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,15 +51,22 @@ def builtin_pack_paths(family: str) -> list[str]:
     return sorted(str(p) for p in folder.glob("*.toml")) if folder.is_dir() else []
 
 
+@lru_cache(maxsize=None)
+def _entry_points(group: str) -> tuple:
+    """The entry points of ``group``, listed once per process (each listing reads the
+    metadata of every installed distribution)."""
+    from importlib.metadata import entry_points
+
+    return tuple(entry_points(group=group))
+
+
 def entry_point_pack_paths(family: str) -> list[str]:
     """Pack paths that installed distributions register under ``texthygiene.packs``.
 
     Entry point names are ``<family>`` or ``<family>.<anything>``.
     """
-    from importlib.metadata import entry_points
-
     out: list[str] = []
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
+    for ep in _entry_points(ENTRY_POINT_GROUP):
         if ep.name != family and not ep.name.startswith(family + "."):
             continue
         try:
