@@ -253,7 +253,7 @@ def build_all(out: Path, source: Path, sizes: dict, seed: int = 1) -> dict:
     """Build (or reuse, when the manifest matches) every corpus below ``out``."""
     phrases = pack_phrases()
     spec = {"source": str(source), "sizes": sizes, "seed": seed, "phrases": len(phrases),
-            "version": 2}
+            "version": 3}
     manifest = out / "manifest.json"
     if manifest.exists():
         try:
@@ -263,12 +263,14 @@ def build_all(out: Path, source: Path, sizes: dict, seed: int = 1) -> dict:
         except ValueError:
             pass
     import shutil
-    for name in ("commit", "tree", "quarter", "big"):
+    for name in ("commit", "commit-clean", "tree", "quarter", "big"):
         shutil.rmtree(out / name, ignore_errors=True)
     articles = load_articles(source)
     info: dict = {"spec": spec}
     maker = Maker(articles, phrases, seed)
     info["commit"] = build_commit(out / "commit", maker)
+    clean = Maker(articles, phrases, seed + 4, 0.0, 0.0, 0.0, 0.0)
+    info["commit-clean"] = build_commit(out / "commit-clean", clean)
     maker = Maker(articles, phrases, seed + 1)
     info["tree"] = build_tree(out / "tree", maker, sizes["tree"])
     info["tree"]["injected"] = dict(maker.injected)
