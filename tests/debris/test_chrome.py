@@ -126,6 +126,8 @@ def test_a_suppressed_line_next_to_chrome_is_kept():
     "Linux is a registered trademark of Linus Torvalds",
     "Comments and public postings are copyrighted by their creators.",
     "From the section US & Canada", "Featured Slide Shows", "Topics: uber, libertarians, sharing economy",
+    "Download the Daily Courier app now!",
+    "Follow Jane Doe on Twitter: @janedoe", "Contact the author at jane.doe@example.com.",
     "Teilen", "Lire la suite \u2192", "- default, selected", "\u00d7", "Publicidad", "\u5206\u4eab\u5230", "From Around the Web", "Your Ad Choices",
 ])
 def test_more_generic_chrome_is_flagged_unsafe(line):
@@ -138,6 +140,8 @@ def test_more_generic_chrome_is_flagged_unsafe(line):
     "Linux is a registered trademark of Linus Torvalds.",
     "Topics: we discussed the budget, the bridge and the library.",
     "From the section on taxes, the report moved to housing.",
+    "Click here to see why the council voted no, the leaflet said, but few did.",
+    "Follow the money on Twitter and you will see the pattern.",
 ])
 def test_sentences_like_generic_chrome_are_left_alone(prose):
     assert codes(article(prose), ["D101"]) == []

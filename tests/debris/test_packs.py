@@ -91,16 +91,16 @@ def test_user_pack_from_extend_packs_adds_chrome(tmp_path):
     path = write(tmp_path, HEAD + textwrap.dedent('''
         [[chrome]]
         id = "gazette-promo"
-        text = "Get the Gazette app"
+        text = "Gazette Plus members read ad-free"
         fix = "safe"
         message = "Gazette app promo"
-        example = "Get the Gazette app"
+        example = "Gazette Plus members read ad-free"
 
         [[site]]
         name = "The Gazette"
         slogan = "News Without Fear"
         '''))
-    text = "The GazetteNews Without Fear\n\nThe council met on Tuesday.\n\nGet the Gazette app\n"
+    text = "The GazetteNews Without Fear\n\nThe council met on Tuesday.\n\nGazette Plus members read ad-free\n"
     doc = Document.from_text(text)
     ctx = Context(pack_paths={"debris": BUILTIN, "user": [path]})
     rules = [cls() for cls in packs_rules()]
@@ -158,13 +158,13 @@ def test_extend_packs_in_config_through_the_cli(tmp_path):
     write(tmp_path / "packs", HEAD + textwrap.dedent('''
         [[chrome]]
         id = "gazette-app"
-        text = "Get the Gazette app"
+        text = "Gazette Plus members read ad-free"
         fix = "safe"
         message = "Gazette app promo"
-        example = "Get the Gazette app"
+        example = "Gazette Plus members read ad-free"
         '''), "gazette.toml")
     article = tmp_path / "a.txt"
-    article.write_text("The council met on Tuesday.\n\nGet the Gazette app\n", encoding="utf-8")
+    article.write_text("The council met on Tuesday.\n\nGazette Plus members read ad-free\n", encoding="utf-8")
     res = run_cli("check", "--select", "D101", "a.txt", cwd=tmp_path)
     assert res.returncode == 1 and "D101" in res.stdout and "Gazette app promo" in res.stdout
     res = run_cli("fix", "--select", "D101", "a.txt", cwd=tmp_path)
@@ -198,16 +198,16 @@ def test_pack_from_an_installed_distribution_entry_point(tmp_path):
     write(site, HEAD + textwrap.dedent('''
         [[chrome]]
         id = "gazette-app"
-        text = "Get the Gazette app"
+        text = "Gazette Plus members read ad-free"
         fix = "safe"
         message = "Gazette app promo"
-        example = "Get the Gazette app"
+        example = "Gazette Plus members read ad-free"
         '''), "gazette.toml")
     (site / "gazette_pack.py").write_text(
         "import os\n\ndef pack_path():\n    return os.path.join(os.path.dirname(__file__), 'gazette.toml')\n")
     work = tmp_path / "work"
     work.mkdir()
-    (work / "a.txt").write_text("The council met on Tuesday.\n\nGet the Gazette app\n", encoding="utf-8")
+    (work / "a.txt").write_text("The council met on Tuesday.\n\nGazette Plus members read ad-free\n", encoding="utf-8")
     env = {"PYTHONPATH": str(site) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     res = run_cli("check", "--select", "D101", "a.txt", cwd=work, env=env)
     assert res.returncode == 1 and "Gazette app promo" in res.stdout, res.stdout + res.stderr
