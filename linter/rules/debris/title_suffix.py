@@ -80,8 +80,13 @@ def _title_split(doc):
 
 
 def _headline_ok(head: str, suffix: str) -> bool:
+    """A headline before the suffix: 3 to 30 words, longer than the suffix.
+
+    >>> _headline_ok("Blinken denies the missile incident", "Wbactive"), _headline_ok("A B", "Site")
+    (True, False)
+    """
     words = head.split()
-    return len(words) >= 3 and len(head) > len(suffix)
+    return 3 <= len(words) <= 30 and len(head) > len(suffix)
 
 
 class TitleSiteSuffix(Rule):
@@ -91,8 +96,10 @@ class TitleSiteSuffix(Rule):
         Looks at the title line (the first non-blank line) for a site name after a
         separator: ``Headline | Site``, ``Headline - Site``, ``Headline – Site``,
         ``Headline [Site]``. Also flags the same site-shaped suffix repeated on several
-        lines of a file (a list of page titles). Only the suffix is removed: the headline
-        stays.
+        lines of a file (a list of page titles), and, with ``title-suffix-scope =
+        "corpus"`` under ``[tool.texthygiene.debris]``, a suffix that ends the title line of
+        three or more files of the run (or of the git tree with ``title-suffix-corpus =
+        "git"``). Only the suffix is removed: the headline stays.
 
     Why is this bad?
         Extractors take the HTML ``<title>``, which sites end with their own name; the
