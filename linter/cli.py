@@ -219,7 +219,8 @@ def cmd_run(args, mode: str) -> int:
             report = [reporters.statistics(findings, rules)]
         if not args.quiet:
             report.append(reporters.summary(findings, unsafe, fixed,
-                                             "diff" if args.diff and mode == "fix" else mode))
+                                             "diff" if args.diff and mode == "fix" else mode,
+                                             errors=len(set(errors))))
     elif fmt == "json":
         report.append(reporters.as_json(findings))
     elif fmt == "github":
@@ -234,7 +235,7 @@ def cmd_run(args, mode: str) -> int:
     if not args.quiet:
         for n in notices:
             print(f"texthygiene: notice: {n}", file=sys.stderr)
-    for e in errors:
+    for e in dict.fromkeys(errors):  # one line per distinct problem (a broken pack hits every file)
         print(f"texthygiene: error: {e}", file=sys.stderr)
 
     if errors:

@@ -104,10 +104,28 @@ class Settings:
 
     def fingerprint(self) -> str:
         """A stable text that changes whenever a setting that affects results changes."""
-        import json
-        return json.dumps([sorted(self.codes()), self.options, self.extend_packs,
-                           self.per_file_ignores, self.unsafe_fixes, self.fixable,
-                           self.unfixable], sort_keys=True, default=str)
+        key = (tuple(sorted(self.codes())), repr(self.options), tuple(self.extend_packs))
+        memo = self.__dict__.setdefault("_fingerprint_memo", {})
+        if key not in memo:
+            import json
+            memo[key] = json.dumps([sorted(self.codes()), self.options, self.extend_packs,
+                                    self.per_file_ignores, self.unsafe_fixes, self.fixable,
+                                    self.unfixable, _pack_stamps(self.extend_packs, self.root)],
+                                   sort_keys=True, default=str)
+        return memo[key]
+
+
+def _pack_stamps(extend_packs: list[str], root: str) -> list:
+    """(path, size, mtime) of every pack file, so that editing a pack invalidates cached results."""
+    stamps = []
+    for paths in pack_paths(extend_packs, root).values():
+        for path in paths:
+            try:
+                st = os.stat(path)
+                stamps.append((path, st.st_size, st.st_mtime_ns))
+            except OSError:
+                stamps.append((path, None, None))
+    return stamps
 
 
 def _expand_all(selectors: list[str]) -> set[str]:
@@ -193,13 +211,18 @@ def default_context(options: dict[str, dict[str, Any]] | None = None) -> Context
     return Context(options=merged, pack_paths=pack_paths([], "."))
 
 
-def pack_paths(extend_packs: list[str], root: str) -> dict[str, list[str]]:
-    """Family folder -> pack files: built in, then entry points, then the user's."""
+@lru_cache(maxsize=None)
+def _installed_pack_paths() -> dict[str, tuple[str, ...]]:
+    """Built-in and entry-point packs by family; looked up once per process."""
     from linter.core.packs import builtin_pack_paths, entry_point_pack_paths
 
-    out: dict[str, list[str]] = {}
-    for family in ("debris", "names", "encoding", "typography"):
-        out[family] = builtin_pack_paths(family) + entry_point_pack_paths(family)
+    return {family: tuple(builtin_pack_paths(family) + entry_point_pack_paths(family))
+            for family in ("debris", "names", "encoding", "typography")}
+
+
+def pack_paths(extend_packs: list[str], root: str) -> dict[str, list[str]]:
+    """Family folder -> pack files: built in, then entry points, then the user's."""
+    out = {family: list(paths) for family, paths in _installed_pack_paths().items()}
     for p in extend_packs:
         path = p if os.path.isabs(p) else os.path.join(root, p)
         out.setdefault("user", []).append(path)

@@ -7,6 +7,7 @@ from typing import Iterable, Sequence
 
 from linter.core import suppression
 from linter.core.document import Document
+from linter.core.packs import PackError
 from linter.core.findings import Edit, Finding, apply_edits
 from linter.core.rule import Context, Rule
 
@@ -41,6 +42,8 @@ def check(doc: Document, rules: Sequence[Rule], ctx: Context | None = None) -> l
                 if not f.name:
                     f.name = rule.name
                 findings.append(f)
+        except PackError:
+            raise  # a user's broken pack: reported as such, not as a bug
         except Exception as exc:
             raise RuleCrash(rule.code, doc.path, exc) from exc
     if findings:

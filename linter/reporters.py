@@ -30,8 +30,8 @@ def text(findings: list[dict], unsafe_fixes: bool = False) -> str:
 
 
 def summary(findings: list[dict], unsafe_fixes: bool = False, fixed: int = 0,
-            mode: str = "check") -> str:
-    """The closing line(s) of a text report."""
+            mode: str = "check", errors: int = 0) -> str:
+    """The closing line(s) of a text report; ``errors`` counts the problems reported apart."""
     lines = []
     n = len(findings)
     if mode == "diff":
@@ -48,6 +48,10 @@ def summary(findings: list[dict], unsafe_fixes: bool = False, fixed: int = 0,
         lines.append("All checks passed!")
     else:
         lines.append(f"Found {n} finding{'s' if n != 1 else ''}.")
+    if errors:
+        lines = [l for l in lines if l != "All checks passed!"]
+        lines.append(f"{errors} error{'s' if errors != 1 else ''} stopped texthygiene from "
+                     "checking everything (see the error messages).")
     safe = sum(1 for f in findings if f.get("fix") and f["fix"]["applicability"] == "safe")
     unsafe = sum(1 for f in findings if f.get("fix") and f["fix"]["applicability"] == "unsafe")
     if mode == "check" and (safe or (unsafe and unsafe_fixes)):

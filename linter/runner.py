@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator
 from linter import __version__, engine, files
 from linter.config import ConfigResolver, Settings
 from linter.core.document import Document
+from linter.core.packs import PackError
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules import registry
@@ -158,7 +159,7 @@ def process_source(src: files.Source, display: str, settings: Settings, opts: Ru
             return result
         unsafe = settings.unsafe_fixes if opts.unsafe_fixes is None else opts.unsafe_fixes
         fixed = engine.fix(doc, rules, ctx, unsafe=unsafe, fixable=fixable)
-    except engine.RuleCrash as exc:
+    except (engine.RuleCrash, PackError) as exc:
         result.error = str(exc)
         return result
     result.findings = [finding_dict(f, fixed.fixed, display) for f in fixed.remaining]
