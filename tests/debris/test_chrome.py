@@ -145,3 +145,13 @@ def test_more_generic_chrome_is_flagged_unsafe(line):
 ])
 def test_sentences_like_generic_chrome_are_left_alone(prose):
     assert codes(article(prose), ["D101"]) == []
+
+
+def test_markdown_code_blocks_are_left_alone():
+    text = ("# How the share bar renders\n\nThe widget prints this:\n\n```text\nShare this:\n"
+            "10 views0 comments\nThe Washington PostDemocracy Dies in Darkness\n```\n\nLeave a Comment\n")
+    found = lint(text, ["D101", "D102", "D103", "D104", "D105", "D106"], path="doc.md")
+    assert [(f.code, text.count("\n", 0, f.start)) for f in found] == [("D101", 10)]
+    # the same lines outside a fence are debris
+    assert len(lint(text.replace("```text\n", "").replace("```\n", ""),
+                    ["D101", "D103", "D104"], path="doc.md")) == 4

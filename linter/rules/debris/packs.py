@@ -650,9 +650,12 @@ class Scan:
     counters: dict[int, tuple[int, int, str, bool]] = field(default_factory=dict)
     #: whether runs of adjacent debris lines may be deleted together (no suppression comments)
     grouped: bool = True
+    #: lines inside fenced code blocks (Markdown): never debris
+    code: frozenset = frozenset()
 
     def whole_line(self, index: int) -> bool:
-        return index in self.chrome or index in self.masthead
+        """Whether the line is whole-line chrome or a masthead, or is code (left alone)."""
+        return index in self.chrome or index in self.masthead or index in self.code
 
     def safety(self, index: int) -> str | None:
         """How the whole-line debris at ``index`` may be deleted: safe, unsafe, none (or None)."""
@@ -693,6 +696,33 @@ def _continues(prev: str, line: str) -> bool:
     return bool(s) and s[0].islower() and _OPEN_END.search(prev) is not None
 
 
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.M)
+
+
+def code_lines(doc) -> frozenset[int]:
+    """Lines inside fenced code blocks of a Markdown document (fences included).
+
+    >>> from linter.core.document import Document
+    >>> sorted(code_lines(Document.from_text("a\\n```\\nShare this:\\n```\\nb\\n", path="x.md")))
+    [1, 2, 3]
+    """
+    if doc.kind != "markdown" or ("```" not in doc.text and "~~~" not in doc.text):
+        return frozenset()
+    out: set[int] = set()
+    opened = None
+    for m in _FENCE.finditer(doc.text):
+        i = doc.line_index(m.start())
+        if opened is None:
+            opened = (i, m.group(1)[0], len(m.group(1)))
+        elif m.group(1)[0] == opened[1] and len(m.group(1)) >= opened[2] \
+                and not doc.lines[i].strip().lstrip(m.group(1)[0]):
+            out.update(range(opened[0], i + 1))
+            opened = None
+    if opened is not None:
+        out.update(range(opened[0], len(doc.lines)))
+    return frozenset(out)
+
+
 def scan(doc, ctx) -> Scan:
     """The whole-line chrome and masthead hits of ``doc`` (computed once per document text)."""
     last = ctx.cache.get("debris.scan")
@@ -703,11 +733,12 @@ def scan(doc, ctx) -> Scan:
     masthead: dict[int, tuple[Site, bool]] = {}
     classify = m.classify
     lines = doc.lines
+    code = code_lines(doc)
     for i, line in enumerate(lines):
         if not line or len(line) > MAX_CHROME_LINE:
             continue
         hit = classify(line)
-        if hit is None or (i and _continues(lines[i - 1], line)):
+        if hit is None or (i and _continues(lines[i - 1], line)) or i in code:
             continue
         if isinstance(hit, Chrome):
             chrome[i] = hit
@@ -715,8 +746,8 @@ def scan(doc, ctx) -> Scan:
             masthead[i] = hit
     from linter.rules.debris.counters import counter_lines
 
-    result = Scan(chrome, masthead, counter_lines(doc, chrome, masthead),
-                  grouped="texthygiene:" not in doc.text)
+    result = Scan(chrome, masthead, counter_lines(doc, chrome, masthead, code),
+                  grouped="texthygiene:" not in doc.text, code=code)
     ctx.cache["debris.scan"] = (doc.text, result)
     return result
 

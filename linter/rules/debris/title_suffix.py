@@ -167,12 +167,13 @@ class TitleSiteSuffix(Rule):
         pipe_safe = ctx.option("debris", "guessed-pipe-fix", "safe") == "safe"
         done = False
         line = lines[title]
-        if len(line) <= MAX_TITLE:
+        code = packs.code_lines(doc)
+        if len(line) <= MAX_TITLE and title not in code:
             f = self._title(doc, title, line, m, pipe_safe, ctx)
             if f is not None:
                 done = True
                 yield f
-        yield from self._repeated(doc, m, skip=title if done else -1)
+        yield from self._repeated(doc, m, skip=title if done else -1, code=code)
 
     def _title(self, doc, i, line, m, pipe_safe, ctx):
         body = _HEADING.sub("", line)
@@ -206,7 +207,7 @@ class TitleSiteSuffix(Rule):
             fix = Fix.unsafe("Remove the site suffix", edit)
         return self.finding(start, end, f"likely site name {shown!r} after the headline", fix)
 
-    def _repeated(self, doc, m, skip):
+    def _repeated(self, doc, m, skip, code=frozenset()):
         """Site-shaped suffixes that end several lines of one file (a list of page titles)."""
         text = doc.text
         if " | " not in text and " - " not in text and " \u2013 " not in text:
@@ -216,7 +217,7 @@ class TitleSiteSuffix(Rule):
         for c in _CANDIDATE.finditer(text):
             i = doc.line_index(c.start())
             line = lines[i]
-            if i == skip or len(line) > MAX_TITLE:
+            if i == skip or len(line) > MAX_TITLE or i in code:
                 continue
             split = split_title(line)
             if split is None or split[1] == "[]":
