@@ -120,3 +120,8 @@ def test_table_rule_only_in_plain_text():
     assert codes(P1 + "\n" + table, ["D261"]) == ["D261"]
     assert codes(P1 + "\n" + table, ["D261"], path="doc.md") == []
     assert codes(P1 + "\n---\n" + P2, ["D261"]) == []
+
+
+def test_author_contact_line():
+    assert codes(between("Bradley M. Kuhn <bkuhn@example.org>"), ["D250"]) == ["D250"]
+    assert codes(between("Write to the council at clerk@example.org before Friday."), ["D250"]) == []

@@ -75,3 +75,28 @@ def test_fractions_and_prose_counts_are_not_slides():
     recipe = "- 1/2 cup flour\n- 3/4 cup sugar\n- 1/4 teaspoon salt\n- 2/3 cup milk\n"
     assert codes(P1 + "\n" + recipe, ["D221"]) == []
     assert codes("About 1 of 5 voters stayed home, and 2 of 5 voted early.\n", ["D221"]) == []
+
+
+CARD = ("The Spectacular Story Of Metroid, Part 2\n"
+        "This article is a continuation of an epic telling of the story of the Metroid games…\n"
+        "Read more\n")
+
+
+def test_teaser_card_with_truncated_summary():
+    text = f"{P1}\n{CARD}{P2}\n{P3}\n"
+    found = lint(text, ["D222"])
+    assert len(found) == 1
+    assert fix(text, ["D222"], unsafe=True) == f"{P1}\n{P2}\n{P3}\n"
+
+
+def test_truncated_title_case_headline_between_paragraphs():
+    text = f"{P1}\nFriday's Best Deals: Children's Books, Circular Lamp, Memory Foam...\n{P2}\n{P3}\n"
+    assert codes(text, ["D222"]) == ["D222"]
+
+
+def test_trailing_ellipsis_in_prose_is_not_a_card():
+    text = f"{P1}\nAnd then he said the vote would wait until spring…\n{P2}\n{P3}\n"
+    assert codes(text, ["D222"]) == []
+    # a paragraph cut short before "Read more", with no headline above it, may be the article's own
+    text = f"{P1}\n{P2} And then…\nRead more\n{P3}\n"
+    assert codes(text, ["D222"]) == []

@@ -11,7 +11,7 @@ from linter.rules.debris.markup import EditLink, EmptyMarkup, TableRule
 from linter.rules.debris.masthead import Masthead
 from linter.rules.debris.navigation import NavigationRow, TagList
 from linter.rules.debris.promo import CallToAction, PromoBox, TailPromo
-from linter.rules.debris.teasers import RelatedTeaser, SlideshowItems
+from linter.rules.debris.teasers import RelatedTeaser, SlideshowItems, TeaserCard
 from linter.rules.debris.title_suffix import TitleSiteSuffix
 
 RULES: tuple = (
@@ -26,6 +26,7 @@ RULES: tuple = (
     TagList,
     RelatedTeaser,
     SlideshowItems,
+    TeaserCard,
     TailPromo,
     PromoBox,
     CallToAction,

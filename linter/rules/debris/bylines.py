@@ -42,10 +42,15 @@ POSTED = regex.compile(
 )
 
 
+# "Bradley M. Kuhn <bkuhn@ebb.org>", "Jane Doe, jane@example.com"
+CONTACT = regex.compile(rf"^(?:[-—–]\s*)?{NAME}\s*(?:<\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*>|[,|–—-]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\.?$")
+
+
 class Byline(Rule):
     """What it does
     Flags byline lines: "By Jane Doe and John Roe", "Por Steven Lee Myers, Keith Bradsher y",
-    "posted on April 21, 2015, at 11:29 a.m.", "2/26/2015 7:11 AM PST BY TMZ STAFF".
+    "posted on April 21, 2015, at 11:29 a.m.", and author contact lines ("Jane Doe
+    <jane@example.org>").
 
     Why is this bad?
     Readers and models want the article; who wrote it and when belongs in metadata. Many
@@ -71,7 +76,7 @@ class Byline(Rule):
             s = line.strip()
             if not s or len(s) > 160 or len(s.split()) > 20:
                 continue
-            if BYLINE.match(s) or (POSTED.match(s) and not is_prose(s)):
+            if BYLINE.match(s) or (POSTED.match(s) and not is_prose(s)) or ("@" in s and CONTACT.match(s)):
                 yield line_range_finding(self, doc, i, i, f"Byline: {s[:60]!r}")
 
 

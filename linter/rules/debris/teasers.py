@@ -208,3 +208,61 @@ def _longest_run(numbers: set[int]) -> int:
                 k += 1
             best = max(best, k - n + 1)
     return best
+
+
+READ_MORE = regex.compile(r"^(?:read\s+more|read\s+the\s+full\s+(?:story|article)|continue\s+reading|keep\s+reading|"
+                          r"weiterlesen|mehr\s+lesen|lire\s+la\s+suite|leer\s+más|leia\s+mais|continua\s+a\s+leggere|"
+                          r"阅读全文|查看全文|続きを読む|더\s*보기)\s*[:»›>….]*$", regex.I)
+ELLIPSIS_END = ("…", "...")
+
+
+class TeaserCard(Rule):
+    """What it does
+    Flags the card of another story kept inside the text: a summary cut off with an
+    ellipsis ("This article is a continuation of ...'s epic telling of the story…"),
+    the headline above it and the "Read more" under it; and a Title Case headline cut off
+    with an ellipsis standing alone between paragraphs ("Friday's Best Deals: Children's
+    Books, Circular Lamp, Memory Foam...").
+
+    Why is this bad?
+    A truncated summary is a link to another page; it reads as a broken sentence here.
+
+    Example
+    ```text
+    The Spectacular Story Of Metroid, Part 2
+    This article is a continuation of Mama Robotnik's epic telling of the story…
+    Read more
+    ```
+
+    Fix safety
+    Unsafe: the card's lines are deleted.
+    """
+
+    code = "D222"
+    name = "teaser-card"
+    summary = "Card of another story: headline, truncated summary, \"Read more\""
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if "…" not in text and "..." not in text:
+            return
+        layout = Layout.of(doc)
+        lines = doc.lines
+        done: set[int] = set()
+        for i in layout.nonblank:
+            s = lines[i].strip()
+            if i in done or not s.endswith(ELLIPSIS_END) or len(s) > 300:
+                continue
+            n = layout.next(i)
+            p = layout.prev(i)
+            if n >= 0 and READ_MORE.match(lines[n].strip()):
+                # a card has its headline above the summary; a paragraph cut short alone may be the article's
+                if p < 0 or not layout.is_heading_like(p, 15) or is_list_item(lines[p]) or len(s.split()) > 50:
+                    continue
+                first, last = p, n
+                done.update(range(first, last + 1))
+                yield line_range_finding(self, doc, first, last, f"Card of another story: {lines[first].strip()[:60]!r}")
+            elif (title_case(s) and len(s.split()) <= 15 and layout.body_start < i < layout.body_end
+                  and layout.stands_alone(i) and is_prose(lines[p])):
+                yield line_range_finding(self, doc, i, i, f"Truncated headline of another story: {s[:60]!r}")
