@@ -54,3 +54,18 @@ def test_tag_list():
 def test_prose_after_topics_label_is_not_a_tag_list():
     line = "Topics: the council discussed the library, the ferry and the budget for an hour."
     assert codes(around(line), ["D211"]) == []
+
+
+def test_trailing_link_list_after_the_last_paragraph():
+    text = f"{P1}\n{P2}\n- Politics & Government\n- Arts & Entertainment\n- American flag\n"
+    assert codes(text, ["D212"]) == ["D212"]
+    assert fix(text, ["D212"], unsafe=True) == f"{P1}\n{P2}\n"
+
+
+@pytest.mark.parametrize("tail", [
+    "You will need:\n- Flour\n- Salt\n- Water\n",                  # introduced
+    "External links\n- City council\n- Library friends\n- Ferry timetable\n",  # under a heading
+    "- Mix the flour.\n- Add the salt.\n- Bake it.\n",              # steps, not links
+])
+def test_introduced_lists_and_steps_are_left_alone(tail):
+    assert codes(f"{P1}\n{P2}\n{tail}", ["D212"]) == []

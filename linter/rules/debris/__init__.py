@@ -9,7 +9,7 @@ from linter.rules.debris.embeds import SocialEmbed
 from linter.rules.debris.fused import FusedChrome
 from linter.rules.debris.markup import EditLink, EmptyMarkup, TableRule
 from linter.rules.debris.masthead import Masthead
-from linter.rules.debris.navigation import NavigationRow, TagList
+from linter.rules.debris.navigation import NavigationRow, TagList, TrailingLinkList
 from linter.rules.debris.promo import CallToAction, PromoBox, TailPromo
 from linter.rules.debris.teasers import RelatedTeaser, SlideshowItems, TeaserCard
 from linter.rules.debris.title_suffix import TitleSiteSuffix
@@ -24,6 +24,7 @@ RULES: tuple = (
     PhotoCaption,
     NavigationRow,
     TagList,
+    TrailingLinkList,
     RelatedTeaser,
     SlideshowItems,
     TeaserCard,

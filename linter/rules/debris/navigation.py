@@ -141,3 +141,67 @@ class TagList(Rule):
             items = [x.strip() for x in regex.split(r"\s*[,;|•·、，]\s*", m.group(1)) if x.strip()]
             if len(items) >= 2 and all(len(x.split()) <= 5 and not ends_sentence(x) for x in items):
                 yield line_range_finding(self, doc, i, i, f"Tag list: {s[:60]!r}")
+
+
+class TrailingLinkList(Rule):
+    """What it does
+    Flags a list of short link-like items that ends the page straight after the last
+    paragraph, with no heading or lead-in line of its own ("- Politics & Government",
+    "- Arts & Entertainment", "- American flag").
+
+    Why is this bad?
+    An article's own lists are introduced ("The options are:", a subhead); a bare run of
+    two-word items after the last paragraph is the page's tag cloud or link list.
+
+    Example
+    ```text
+    ...the last paragraph of the article.
+    - Politics & Government
+    - Arts & Entertainment
+    - American flag
+    ```
+
+    Fix safety
+    Unsafe: the list is deleted.
+    """
+
+    code = "D212"
+    name = "trailing-link-list"
+    summary = "Bare list of short links ending the page after the last paragraph"
+    fix_safety = "unsafe"
+
+    MIN_ITEMS = 3
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        lines = doc.lines
+        nb = layout.nonblank
+        k = len(nb) - 1
+        while k >= 0 and _link_item(lines[nb[k]]):
+            k -= 1
+        n_items = len(nb) - 1 - k
+        if n_items < self.MIN_ITEMS or k < 0:
+            return
+        lead = lines[nb[k]].strip()
+        # straight after a paragraph: no heading, no "...:" lead-in
+        if not ends_sentence(lead) or width(lead) < 70:
+            return
+        yield line_range_finding(self, doc, nb[k + 1], nb[-1],
+                                 f"List of {n_items} short links ending the page after the article")
+
+
+LIST_MARK = regex.compile(r"^\s*(?:[-*•·]\s+)(.+)$")
+
+
+def _link_item(line: str) -> bool:
+    """A list item of at most four words, no sentence, no number.
+
+    >>> _link_item("- Politics & Government"), _link_item("- Mix the flour and the salt."), _link_item("Home")
+    (True, False, False)
+    """
+    m = LIST_MARK.match(line)
+    if not m:
+        return False
+    item = m.group(1).strip()
+    return (0 < len(item.split()) <= 4 and not ends_sentence(item) and not item.endswith((":", ","))
+            and not any(ch.isdigit() for ch in item))
