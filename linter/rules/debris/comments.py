@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable
 
 import regex
@@ -10,7 +9,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, ends_sentence, line_range_finding, width
+from linter.rules.debris.layout import Layout, line_range_finding, width
 
 # A line that opens a comment section, in the languages of the corpus and the usual others.
 COMMENT_HEADING = regex.compile(
@@ -41,12 +40,6 @@ AUTHOR_LINE = regex.compile(
     )$""",
     regex.X,
 )
-# a short name heading a comment: "Lars", "Ed B. -Netherlands" (not "SELECT", not "- Next")
-NOT_NAMES = frozenset(
-    "image photo picture video audio advertisement credit caption gallery share next previous "
-    "more close reply replies comments related loading menu search home top".split()
-)
-NAME_LINE = regex.compile(r"^\p{Lu}[\p{Ll}'’.\-]*(?:\s+[\p{Lu}\-][\p{L}'’.\-]*){0,2}$")
 ANONYMOUS = regex.compile(r"^(?:anonymous|anonym|anonyme|anónimo|anônimo|guest|匿名)$", regex.I)
 
 COMMENT_WORD = regex.compile(
@@ -115,9 +108,9 @@ class CommentSection(Rule):
 class CommentThread(Rule):
     """What it does
     Flags a thread of reader comments without a heading, recognised by its author lines:
-    "Jane Doe wrote on March 11th, 2015 at 02:57:", "Lars says:", or the same short name
-    ("Anonymous") heading several blocks near the end of the page. The thread is flagged from
-    its first author line to the end.
+    "Jane Doe wrote on March 11th, 2015 at 02:57:", "Lars says:", or "Anonymous" heading
+    three or more comments in the second part of the page. The thread is flagged from its
+    first author line to the end.
 
     Why is this bad?
     Comment threads are not the article; in a corpus they read as more article text.
@@ -147,24 +140,14 @@ class CommentThread(Rule):
         lines = doc.lines
         if layout.body_start < 0:
             return
-        shorts: Counter = Counter()
-        candidates: list[int] = []
+        starts = []
         for i in layout.nonblank:
             s = lines[i].strip()
             if len(s) > 90 or layout.share_before(i) < self.MIN_SHARE_BEFORE:
                 continue
-            if AUTHOR_LINE.match(s) or ANONYMOUS.match(s):
-                candidates.append(i)
-            elif NAME_LINE.match(s) and s.lower() not in NOT_NAMES and not layout.is_heading_like(layout.next(i), 3):
-                shorts[s] += 1
-                candidates.append(i)
-        # a name that heads several blocks: the same short line seen 3+ times
-        repeated = {s for s, n in shorts.items() if n >= 3}
-        starts = []
-        for i in candidates:
-            s = lines[i].strip()
             strong = AUTHOR_LINE.match(s) is not None
-            if strong or ANONYMOUS.match(s) or s in repeated:
+            # "Anonymous" counts when it heads a comment (a line of text follows)
+            if strong or (ANONYMOUS.match(s) and not layout.is_heading_like(layout.next(i), 3)):
                 starts.append((i, strong))
         if not starts:
             return
