@@ -9,7 +9,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, ends_sentence, is_prose, line_range_finding
+from linter.rules.debris.layout import Layout, candidate_lines, ends_sentence, is_prose, line_range_finding
 
 MONTHS = (r"(?:jan(?:uary|vier|eiro|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|fev(?:ereiro)?|mar(?:ch|s|ço|zo)?|märz|"
           r"apr(?:il)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maio|jun(?:e|i|io|ho)?|juin|jul(?:y|i|io|ho)?|juil(?:let)?|"
@@ -46,6 +46,13 @@ POSTED = regex.compile(
 CONTACT = regex.compile(rf"^(?:[-—–]\s*)?{NAME}\s*(?:<\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*>|[,|–—-]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\.?$")
 
 
+BYLINE_GATE = regex.compile(
+    r"^[ \t]*(?:[-•*·—–][ \t]*)?(?:by|par|por|von|di|door|av|af|przez|written|words|reporting|posted|published|"
+    r"updated|publicado|publié|veröffentlicht|\d)\b|@[\w-]+\.\w+>?\.?[ \t]*$",
+    regex.M | regex.I,
+)
+
+
 class Byline(Rule):
     """What it does
     Flags byline lines: "By Jane Doe and John Roe", "Por Steven Lee Myers, Keith Bradsher y",
@@ -72,12 +79,19 @@ class Byline(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        for i, line in enumerate(doc.lines):
-            s = line.strip()
+        lines = doc.lines
+        for i in candidate_lines(doc, BYLINE_GATE):
+            s = lines[i].strip()
             if not s or len(s) > 160 or len(s.split()) > 20:
                 continue
             if BYLINE.match(s) or (POSTED.match(s) and not is_prose(s)) or ("@" in s and CONTACT.match(s)):
                 yield line_range_finding(self, doc, i, i, f"Byline: {s[:60]!r}")
+
+
+DATELINE_GATE = regex.compile(
+    rf"^[ \t]*(?:[-•*·][ \t]*)?(?:\d|updated|published|posted|last|aktualisiert|publié|publicado|{WEEKDAY}|{MONTHS})",
+    regex.M | regex.I,
+)
 
 
 class Dateline(Rule):
@@ -108,9 +122,12 @@ class Dateline(Rule):
         text = doc.text
         if not regex.search(r"\d", text):
             return
+        candidates = candidate_lines(doc, DATELINE_GATE)
+        if not candidates:
+            return
         layout = Layout.of(doc)
         lines = doc.lines
-        for i in layout.nonblank:
+        for i in candidates:
             s = lines[i].strip()
             if len(s) > 90 or s.startswith("|") or not DATELINE.match(s):
                 continue
@@ -124,6 +141,10 @@ class Dateline(Rule):
 ABOUT_HEADING = regex.compile(r"^(?:#+\s*)?(?:about|über|à\s+propos\s+de|acerca\s+de|sobre)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}&.,'’\- ]{0,50}[:：]?$",
                               regex.I)
 CONTACT_HEADING = regex.compile(r"^(?:media|press|investor)\s+(?:contacts?|inquiries|enquiries)\s*[:：]?.{0,80}$", regex.I)
+
+
+ABOUT_GATE = regex.compile(r"^[ \t]*(?:#+[ \t]*)?(?:about|über|à[ \t]+propos|acerca|sobre|media|press|investor)\b",
+                           regex.M | regex.I)
 
 
 class AboutBoilerplate(Rule):
@@ -151,11 +172,14 @@ class AboutBoilerplate(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        candidates = candidate_lines(doc, ABOUT_GATE)
+        if not candidates:
+            return
         layout = Layout.of(doc)
         lines = doc.lines
         if layout.body_start < 0:
             return
-        for i in layout.nonblank:
+        for i in candidates:
             if i <= layout.body_start:
                 continue
             s = lines[i].strip()
@@ -196,6 +220,10 @@ SOURCE_NOTE = regex.compile(
 )
 
 
+SOURCE_GATE = regex.compile(r"^[ \t]*(?:originally|this|a[ \t]+version|republished|reprinted|原标题|\[?责任编辑)",
+                            regex.M | regex.I)
+
+
 class SourceNote(Rule):
     """What it does
     Flags a note on where the text was first published: "Originally published at ...",
@@ -220,8 +248,9 @@ class SourceNote(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        for i, line in enumerate(doc.lines):
-            s = line.strip()
+        lines = doc.lines
+        for i in candidate_lines(doc, SOURCE_GATE):
+            s = lines[i].strip()
             if s and SOURCE_NOTE.match(s):
                 yield line_range_finding(self, doc, i, i, f"Source note: {s[:60]!r}")
 

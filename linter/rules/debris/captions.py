@@ -9,7 +9,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import is_list_item, line_range_finding, width
+from linter.rules.debris.layout import candidate_lines, is_list_item, line_range_finding, width
 
 AGENCY = (r"(?:Reuters|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|Getty|Shutterstock|iStock(?:photo)?|Alamy|"
           r"Bloomberg|PA(?:\s+(?:Wire|Images))?|ANP|dpa|Xinhua|Sipa(?:\s+USA)?|Zuma(?:\s+Press)?|"
@@ -31,6 +31,15 @@ LABEL = regex.compile(
 )
 # a credit standing alone: "Getty Images", "AFP/Getty Images", "Jane Doe/Reuters"
 BARE_CREDIT = regex.compile(rf"^(?:©\s*)?(?:{AGENCY}|{NAME}\s*/\s*{AGENCY})(?:\s+(?:Photo|Images))?(?:\s+via\s+{AGENCY})?\.?$")
+
+
+# where a caption can be: a line ending in ")", opening with a label, or naming an agency
+GATE = regex.compile(
+    r"\)[ \t]*$|^[ \t]*(?:[-*•][ \t]+)?\(?(?:all|top|main|lead|header|featured|cover|photo|picture|image|"
+    r"illustration|graphic|video|foto|bild|crédit|credit|pictured|media|©)"
+    rf"|^[ \t]*(?:[-*•][ \t]+)?(?:©[ \t]*)?{NAME}[ \t]*/|^[ \t]*(?:[-*•][ \t]+)?{AGENCY}",
+    regex.M | regex.I,
+)
 
 
 class PhotoCaption(Rule):
@@ -62,8 +71,8 @@ class PhotoCaption(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
-        for i, line in enumerate(lines):
-            s = line.strip()
+        for i in candidate_lines(doc, GATE):
+            s = lines[i].strip()
             if not s or width(s) > 400 or s.startswith("|"):
                 continue
             if is_list_item(s):

@@ -9,10 +9,12 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, ends_sentence, line_range_finding, width
+from linter.rules.debris.layout import Layout, candidate_lines, ends_sentence, line_range_finding, width
 
 # separators of menu items and breadcrumbs, with the spaces around them
 SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::|→|–|—)\s+|\s*(?:>>|»|›)\s*$")
+# a separator between spaces, or a trailing ">>"
+NAV_GATE = regex.compile(r"[ \t](?:\||•|·|»|›|>|/|::|→|–|—)[ \t]|(?:>>|»|›)[ \t]*$", regex.M)
 TABLE_CELLS = regex.compile(r"\s*\|\s*")
 
 
@@ -67,9 +69,12 @@ class NavigationRow(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        candidates = candidate_lines(doc, NAV_GATE)
+        if not candidates:
+            return
         layout = Layout.of(doc)
         lines = doc.lines
-        for i in layout.nonblank:
+        for i in candidates:
             s = lines[i].strip()
             if width(s) > 200:
                 continue
@@ -106,6 +111,10 @@ TAG_LINE = regex.compile(
 )
 
 
+TAG_GATE = regex.compile(r"^[ \t]*(?:[-•*][ \t]*)?(?:topics|tags|tagged|filed|categor|labels|keywords|related|more[ \t]+on|"
+                         r"schlagw|themen|étiquettes|mots-clés|etiquetas|temas|标签|タグ)", regex.M | regex.I)
+
+
 class TagList(Rule):
     """What it does
     Flags tag and category lines: "Topics: uber, libertarians, Sydney, Technology News",
@@ -131,8 +140,9 @@ class TagList(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         if ":" not in doc.text and "：" not in doc.text:
             return
-        for i, line in enumerate(doc.lines):
-            s = line.strip()
+        lines = doc.lines
+        for i in candidate_lines(doc, TAG_GATE):
+            s = lines[i].strip()
             if len(s) > 300:
                 continue
             m = TAG_LINE.match(s.lstrip("-•* "))

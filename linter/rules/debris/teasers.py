@@ -10,7 +10,7 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Option, Rule
 from linter.rules.debris.layout import (
-    Layout, ends_sentence, is_list_item, is_prose, line_range_finding, width,
+    Layout, candidate_lines, ends_sentence, is_list_item, is_prose, line_range_finding, width,
 )
 
 SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
@@ -134,6 +134,10 @@ SLIDE = regex.compile(r"^(?:[-*•]\s+)?(?:(?:slide|image|photo|picture|bild|fot
                       regex.I)
 
 
+SLIDE_GATE = regex.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?:(?:slide|image|photo|picture|bild|foto)[ \t]+)?\d{1,3}[ \t]*(?:/|of|von|de|sur)",
+                           regex.M | regex.I)
+
+
 class SlideshowItems(Rule):
     """What it does
     Flags the items of a slideshow or photo gallery kept by extraction: lines numbered
@@ -158,13 +162,13 @@ class SlideshowItems(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        text = doc.text
-        if "/" not in text and " of " not in text and " von " not in text:
+        candidates = candidate_lines(doc, SLIDE_GATE)
+        if not candidates:
             return
         layout = Layout.of(doc)
         lines = doc.lines
         hits: list[tuple[int, int, int]] = []
-        for i in layout.nonblank:
+        for i in candidates:
             m = SLIDE.match(lines[i].strip())
             if m:
                 k, total = int(m.group(1)), int(m.group(2))
