@@ -9,7 +9,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, line_range_finding, width
+from linter.rules.debris.layout import Layout, candidate_lines, line_range_finding, width
 
 # A line that opens a comment section, in the languages of the corpus and the usual others.
 COMMENT_HEADING = regex.compile(
@@ -55,6 +55,15 @@ NOTICE_WORD = regex.compile(
 )
 
 
+HEADING_GATE = regex.compile(COMMENT_HEADING.pattern, COMMENT_HEADING.flags | regex.M)
+AUTHOR_GATE = regex.compile(
+    r"^[ \t]*(?:anonymous|anonym|anonyme|anónimo|anônimo|guest|匿名)[ \t]*$"
+    r"|\b(?:wrote|says|said|commented|replied|schrieb|écrit|escribió|escreveu)\b[^\n]{0,70}$"
+    r"|^[^\n]{1,60}?[ \t]on[ \t]+(?:\w+[ \t]+)?\d",
+    regex.M | regex.I,
+)
+
+
 class CommentSection(Rule):
     """What it does
     Flags a comment section: a comments heading in the second part of a page ("Comments",
@@ -86,9 +95,12 @@ class CommentSection(Rule):
     MIN_SHARE_BEFORE = 0.35
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        candidates = candidate_lines(doc, HEADING_GATE)
+        if not candidates:
+            return
         layout = Layout.of(doc)
         lines = doc.lines
-        for i in layout.nonblank:
+        for i in candidates:
             s = lines[i].strip()
             if width(s) > 60 or not COMMENT_HEADING.match(s):
                 continue
@@ -136,12 +148,15 @@ class CommentThread(Rule):
     MIN_SHARE_BEFORE = 0.25
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        candidates = candidate_lines(doc, AUTHOR_GATE)
+        if not candidates:
+            return
         layout = Layout.of(doc)
         lines = doc.lines
         if layout.body_start < 0:
             return
         starts = []
-        for i in layout.nonblank:
+        for i in candidates:
             s = lines[i].strip()
             if len(s) > 90 or layout.share_before(i) < self.MIN_SHARE_BEFORE:
                 continue
@@ -199,13 +214,15 @@ class CommentNotice(Rule):
         regex.I,
     )
 
+    PROMPT_GATE = regex.compile(PROMPT.pattern, PROMPT.flags | regex.M)
+
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         layout = Layout.of(doc)
         lines = doc.lines
         if len(layout.nonblank) < 3:
             return
         tail = set(layout.nonblank[-self.TAIL:])
-        for i in layout.nonblank:
+        for i in sorted(set(candidate_lines(doc, self.PROMPT_GATE)) | tail):
             s = lines[i].strip()
             if len(s) > 320 or s[:1] in "\"“‘'«":
                 continue

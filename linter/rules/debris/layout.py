@@ -108,9 +108,6 @@ class Layout:
         self.lines = doc.lines
         self.nonblank = [i for i, line in enumerate(self.lines) if line.strip()]
         self.rank = {i: k for k, i in enumerate(self.nonblank)}
-        # computed up front so that every rule pays the same, linear, price for them
-        self.widths = self._widths()
-        self.prose = [i for i in self.nonblank if is_prose(self.lines[i])]
 
     @classmethod
     def of(cls, doc: Document) -> "Layout":
@@ -148,7 +145,14 @@ class Layout:
         return before and after
 
     # -- the article body ---------------------------------------------------------------
-    def _widths(self) -> list[int]:
+    @cached_property
+    def prose(self) -> list[int]:
+        """Indices of the lines that read as prose."""
+        lines = self.lines
+        return [i for i in self.nonblank if is_prose(lines[i])]
+
+    @cached_property
+    def widths(self) -> list[int]:
         """Cumulative width of the non-blank lines before each non-blank line (by rank)."""
         out, total = [], 0
         for i in self.nonblank:

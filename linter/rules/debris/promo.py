@@ -10,7 +10,9 @@ from linter.core.document import Document
 from linter.core.findings import Finding, Fix
 from linter.core.lineedit import delete_span_edit
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, ends_sentence, is_prose, line_range_finding, width
+from linter.rules.debris.layout import (
+    Layout, candidate_lines, ends_sentence, is_prose, line_range_finding, width,
+)
 
 # Headings of the boxes of other stories that follow an article.
 TAIL_HEADING = regex.compile(
@@ -36,6 +38,9 @@ TAIL_HEADING = regex.compile(
     )\s*[:：»›>…]*$""",
     regex.I | regex.X,
 )
+
+
+TAIL_GATE = regex.compile(TAIL_HEADING.pattern, TAIL_HEADING.flags | regex.M)
 
 
 class TailPromo(Rule):
@@ -69,11 +74,14 @@ class TailPromo(Rule):
     MAX_SHARE_AFTER = 0.4
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        candidates = candidate_lines(doc, TAIL_GATE)
+        if not candidates:
+            return
         layout = Layout.of(doc)
         lines = doc.lines
         if not layout.prose:
             return
-        for i in layout.nonblank:
+        for i in candidates:
             s = lines[i].strip()
             if width(s) > 60 or i < layout.body_start or not TAIL_HEADING.match(s):
                 continue
@@ -166,6 +174,9 @@ SHORT_QUESTION = regex.compile(r"^(?:\S+\s+){0,6}\S+\?$")
 SPLIT = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\"“])")
 
 
+CTA_GATE = regex.compile(rf"(?:^|[.!?][ \t]+)[ \t]*(?:[-•*][ \t]*)?{CTA_VERB}\b", regex.I | regex.M)
+
+
 def is_call_to_action(text: str) -> bool:
     """Whether every sentence of ``text`` is a call to action or a short lead-in question.
 
@@ -238,7 +249,7 @@ class CallToAction(Rule):
         layout = Layout.of(doc)
         lines = doc.lines
         tail = set(layout.nonblank[-self.TAIL:])
-        for i in layout.nonblank:
+        for i in sorted(set(candidate_lines(doc, CTA_GATE)) | tail):
             s = lines[i].strip()
             if len(s) > 400:
                 continue

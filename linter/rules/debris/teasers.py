@@ -116,15 +116,18 @@ class RelatedTeaser(Rule):
         if len(layout.prose) < 2:
             return
         min_words = ctx.option(self.section, "min-words", 6)
-        start, end = layout.body_start, layout.body_end
-        for i in layout.nonblank:
-            if i <= start or i >= end:
+        # a teaser is the one line between two prose lines
+        nb, rank, prose = layout.nonblank, layout.rank, layout.prose
+        prose_set = set(prose)
+        for a in prose:
+            k = rank[a]
+            if k + 2 >= len(nb) or nb[k + 2] not in prose_set:
                 continue
+            i = nb[k + 1]
             s = lines[i]
             if s[:1] in " \t|" or is_list_item(s) or not teaser_shape(s, min_words):
                 continue
-            p, n = layout.prev(i), layout.next(i)
-            if not (is_prose(lines[p]) and is_prose(lines[n])) or not layout.stands_alone(i):
+            if not layout.stands_alone(i):
                 continue
             yield line_range_finding(self, doc, i, i, f"Related-story teaser inside the article: {s.strip()[:70]!r}")
 
@@ -218,6 +221,7 @@ READ_MORE = regex.compile(r"^(?:read\s+more|read\s+the\s+full\s+(?:story|article
                           r"weiterlesen|mehr\s+lesen|lire\s+la\s+suite|leer\s+más|leia\s+mais|continua\s+a\s+leggere|"
                           r"阅读全文|查看全文|続きを読む|더\s*보기)\s*[:»›>….]*$", regex.I)
 ELLIPSIS_END = ("…", "...")
+ELLIPSIS_GATE = regex.compile(r"(?:…|\.\.\.)[ \t]*$", regex.M)
 
 
 class TeaserCard(Rule):
@@ -251,10 +255,13 @@ class TeaserCard(Rule):
         text = doc.text
         if "…" not in text and "..." not in text:
             return
+        candidates = candidate_lines(doc, ELLIPSIS_GATE)
+        if not candidates:
+            return
         layout = Layout.of(doc)
         lines = doc.lines
         done: set[int] = set()
-        for i in layout.nonblank:
+        for i in candidates:
             s = lines[i].strip()
             if i in done or not s.endswith(ELLIPSIS_END) or len(s) > 300:
                 continue
