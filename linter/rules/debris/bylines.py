@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import regex
@@ -46,11 +47,12 @@ POSTED = regex.compile(
 CONTACT = regex.compile(rf"^(?:[-—–]\s*)?{NAME}\s*(?:<\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*>|[,|–—-]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\.?$")
 
 
-BYLINE_GATE = regex.compile(
-    r"^[ \t]*(?:[-•*·—–][ \t]*)?(?:by|par|por|von|di|door|av|af|przez|written|words|reporting|posted|published|"
-    r"updated|publicado|publié|veröffentlicht|\d)\b|@[\w-]+\.\w+>?\.?[ \t]*$",
-    regex.M | regex.I,
+BYLINE_GATE = re.compile(
+    r"\n[ \t]*(?:[-•*·—–][ \t]*)?(?:by|par|por|von|di|door|av|af|przez|written|words|reporting|posted|published|"
+    r"updated|publicado|publié|veröffentlicht|\d)\b",
+    re.I,
 )
+CONTACT_GATE = re.compile(r"@[\w-]+\.\w+>?\.?[ \t]*\n")
 
 
 class Byline(Rule):
@@ -80,7 +82,7 @@ class Byline(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
-        for i in candidate_lines(doc, BYLINE_GATE):
+        for i in sorted(set(candidate_lines(doc, BYLINE_GATE)) | set(candidate_lines(doc, CONTACT_GATE))):
             s = lines[i].strip()
             if not s or len(s) > 160 or len(s.split()) > 20:
                 continue
@@ -88,9 +90,9 @@ class Byline(Rule):
                 yield line_range_finding(self, doc, i, i, f"Byline: {s[:60]!r}")
 
 
-DATELINE_GATE = regex.compile(
-    rf"^[ \t]*(?:[-•*·][ \t]*)?(?:\d|updated|published|posted|last|aktualisiert|publié|publicado|{WEEKDAY}|{MONTHS})",
-    regex.M | regex.I,
+DATELINE_GATE = re.compile(
+    rf"\n[ \t]*(?:[-•*·][ \t]*)?(?:\d|updated|published|posted|last|aktualisiert|publié|publicado|{WEEKDAY}|{MONTHS})",
+    re.I,
 )
 
 
@@ -143,8 +145,7 @@ ABOUT_HEADING = regex.compile(r"^(?:#+\s*)?(?:about|über|à\s+propos\s+de|acerc
 CONTACT_HEADING = regex.compile(r"^(?:media|press|investor)\s+(?:contacts?|inquiries|enquiries)\s*[:：]?.{0,80}$", regex.I)
 
 
-ABOUT_GATE = regex.compile(r"^[ \t]*(?:#+[ \t]*)?(?:about|über|à[ \t]+propos|acerca|sobre|media|press|investor)\b",
-                           regex.M | regex.I)
+ABOUT_GATE = re.compile(r"\n[ \t]*(?:#+[ \t]*)?(?:about|über|à[ \t]+propos|acerca|sobre|media|press|investor)\b", re.I)
 
 
 class AboutBoilerplate(Rule):
@@ -220,8 +221,8 @@ SOURCE_NOTE = regex.compile(
 )
 
 
-SOURCE_GATE = regex.compile(r"^[ \t]*(?:originally|this|a[ \t]+version|republished|reprinted|原标题|\[?责任编辑)",
-                            regex.M | regex.I)
+SOURCE_GATE = re.compile(r"\n[ \t]*(?:originally|this[ \t]+(?:article|story|post|piece|essay)|a[ \t]+version|"
+                         r"republished|reprinted|原标题|\[?责任编辑)", re.I)
 
 
 class SourceNote(Rule):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import regex
@@ -33,12 +34,12 @@ LABEL = regex.compile(
 BARE_CREDIT = regex.compile(rf"^(?:©\s*)?(?:{AGENCY}|{NAME}\s*/\s*{AGENCY})(?:\s+(?:Photo|Images))?(?:\s+via\s+{AGENCY})?\.?$")
 
 
-# where a caption can be: a line ending in ")", opening with a label, or naming an agency
-GATE = regex.compile(
-    r"\)[ \t]*$|^[ \t]*(?:[-*•][ \t]+)?\(?(?:all|top|main|lead|header|featured|cover|photo|picture|image|"
-    r"illustration|graphic|video|foto|bild|crédit|credit|pictured|media|©)"
-    rf"|^[ \t]*(?:[-*•][ \t]+)?(?:©[ \t]*)?{NAME}[ \t]*/|^[ \t]*(?:[-*•][ \t]+)?{AGENCY}",
-    regex.M | regex.I,
+# where a caption can be: a line ending in ")", opening with a label or an agency, "/Agency"
+GATES = (
+    re.compile(r"\)[ \t]*\n"),
+    re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?:\(?(?:all|top|main|lead|header|featured|cover|photo|picture|image|"
+               rf"illustration|graphic|video|foto|bild|crédit|credit|pictured|media|©)|{AGENCY})", re.I),
+    re.compile(rf"/[ \t]*{AGENCY}"),
 )
 
 
@@ -71,7 +72,8 @@ class PhotoCaption(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
-        for i in candidate_lines(doc, GATE):
+        candidates = sorted(set().union(*(candidate_lines(doc, gate) for gate in GATES)))
+        for i in candidates:
             s = lines[i].strip()
             if not s or width(s) > 400 or s.startswith("|"):
                 continue

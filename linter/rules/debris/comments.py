@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import regex
@@ -9,7 +10,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, candidate_lines, line_range_finding, width
+from linter.rules.debris.layout import Layout, candidate_lines, line_range_finding, lines_containing, width
 
 # A line that opens a comment section, in the languages of the corpus and the usual others.
 COMMENT_HEADING = regex.compile(
@@ -55,13 +56,15 @@ NOTICE_WORD = regex.compile(
 )
 
 
-HEADING_GATE = regex.compile(COMMENT_HEADING.pattern, COMMENT_HEADING.flags | regex.M)
-AUTHOR_GATE = regex.compile(
-    r"^[ \t]*(?:anonymous|anonym|anonyme|anónimo|anônimo|guest|匿名)[ \t]*$"
-    r"|\b(?:wrote|says|said|commented|replied|schrieb|écrit|escribió|escreveu)\b[^\n]{0,70}$"
-    r"|^[^\n]{1,60}?[ \t]on[ \t]+(?:\w+[ \t]+)?\d",
-    regex.M | regex.I,
+HEADING_GATE = re.compile(
+    r"\n[ \t]*(?:[-*•#]+[ \t]*)?(?:\d|comment|reader|user|show|view|load|read|see|leave|post|add|write|submit|join|no[ \t]|"
+    r"kommentar|commentaire|comentário|comentario|commenti|reacties|komentá|komentarz|коммент|комент|yorum|"
+    r"hozzászól|schreib|einen|laisser|laissez|écrire|ajouter|deja|deixe|deixa|escribe|escreva|留言|发表|网友|评论|評論|コメント|댓글)",
+    re.I,
 )
+#: words an author line holds (found with plain substring scans)
+AUTHOR_WORDS = ("wrote", "says", "said", "commented", "replied", "schrieb", "écrit", "escribió", "escreveu",
+                "nonym", "Guest", "GUEST", "guest", "nónimo", "nônimo", "匿名")
 
 
 class CommentSection(Rule):
@@ -148,7 +151,7 @@ class CommentThread(Rule):
     MIN_SHARE_BEFORE = 0.25
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = candidate_lines(doc, AUTHOR_GATE)
+        candidates = lines_containing(doc, AUTHOR_WORDS)
         if not candidates:
             return
         layout = Layout.of(doc)
@@ -214,15 +217,13 @@ class CommentNotice(Rule):
         regex.I,
     )
 
-    PROMPT_GATE = regex.compile(PROMPT.pattern, PROMPT.flags | regex.M)
-
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         layout = Layout.of(doc)
         lines = doc.lines
         if len(layout.nonblank) < 3:
             return
         tail = set(layout.nonblank[-self.TAIL:])
-        for i in sorted(set(candidate_lines(doc, self.PROMPT_GATE)) | tail):
+        for i in sorted(set(lines_containing(doc, ("comment", "Comment", "COMMENT"))) | tail):
             s = lines[i].strip()
             if len(s) > 320 or s[:1] in "\"“‘'«":
                 continue

@@ -11,9 +11,8 @@ The layout is computed once per document text and shared by the rules.
 
 from __future__ import annotations
 
-from functools import cached_property
-
 import re
+from functools import cached_property
 
 from linter.core.document import Document
 
@@ -202,16 +201,56 @@ def line_range_finding(rule, doc: Document, first: int, last: int, message: str,
 
 
 def candidate_lines(doc: Document, gate) -> list[int]:
-    """0-based indices of the lines where the compiled multi-line regex ``gate`` matches,
-    in order and once each: one C-level scan of the text instead of a Python loop per line."""
+    """0-based indices of the lines where ``gate`` matches, in order and once each.
+
+    ``gate`` is a stdlib ``re`` pattern that matches a line start as ``\\n`` (the first
+    line is tried with a ``\\n`` put before it) or a line end as ``\\n`` (the last line
+    is tried with one put after it). One C-level scan of the text, which ``re`` runs
+    fast from the pattern's literal first character, replaces a Python loop per line.
+
+    >>> import re
+    >>> doc = Document.from_text("By Jane\\nText\\nby Tom\\n")
+    >>> candidate_lines(doc, re.compile(r"\\n(?:by)\\b", re.I))
+    [0, 2]
+    """
     out: list[int] = []
-    text, starts = doc.text, doc.line_starts
+    text, starts, lines = doc.text, doc.line_starts, doc.lines
+    if not lines:
+        return out
+    if gate.match("\n" + lines[0][:300]):
+        out.append(0)
+    line_index = doc.line_index
     search = gate.search
     m = search(text)
     while m:
-        i = doc.line_index(m.start())
-        out.append(i)
-        if i + 1 >= len(starts):
-            break
-        m = search(text, starts[i + 1])
+        start = m.start()
+        # a match opening with the newline ending line i belongs to line i + 1
+        i = line_index(start) + (1 if text[start] == "\n" and m.group()[:1] == "\n" else 0)
+        if i < len(lines) and (not out or out[-1] != i):
+            out.append(i)
+        nxt = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+        m = search(text, max(nxt, start + 1))
+    last = len(lines) - 1
+    if (not out or out[-1] != last) and not doc.ends_with_newline and gate.search(lines[last][-300:] + "\n"):
+        out.append(last)
     return out
+
+
+def lines_containing(doc: Document, needles: tuple[str, ...]) -> list[int]:
+    """0-based indices of the lines holding any of the literal ``needles`` (``str.find`` scans).
+
+    >>> lines_containing(Document.from_text("a | b\\nc\\nd wrote\\n"), (" | ", "wrote"))
+    [0, 2]
+    """
+    text, found = doc.text, set()
+    line_index = doc.line_index
+    for needle in needles:
+        pos = text.find(needle)
+        while pos != -1:
+            i = line_index(pos)
+            found.add(i)
+            nxt = text.find("\n", pos)
+            if nxt == -1:
+                break
+            pos = text.find(needle, nxt + 1)
+    return sorted(found)

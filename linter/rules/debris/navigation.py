@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import regex
@@ -9,12 +10,14 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, candidate_lines, ends_sentence, line_range_finding, width
+from linter.rules.debris.layout import (
+    Layout, candidate_lines, ends_sentence, line_range_finding, lines_containing, width,
+)
 
 # separators of menu items and breadcrumbs, with the spaces around them
 SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::|→|–|—)\s+|\s*(?:>>|»|›)\s*$")
-# a separator between spaces, or a trailing ">>"
-NAV_GATE = regex.compile(r"[ \t](?:\||•|·|»|›|>|/|::|→|–|—)[ \t]|(?:>>|»|›)[ \t]*$", regex.M)
+# separators a menu row holds (dashes are left out: prose is full of them)
+NAV_SEPARATORS = (" | ", " •", " · ", "»", "›", " > ", " / ", " :: ", " → ", ">>", "\t|", "|\t")
 TABLE_CELLS = regex.compile(r"\s*\|\s*")
 
 
@@ -69,7 +72,7 @@ class NavigationRow(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = candidate_lines(doc, NAV_GATE)
+        candidates = lines_containing(doc, NAV_SEPARATORS)
         if not candidates:
             return
         layout = Layout.of(doc)
@@ -111,8 +114,8 @@ TAG_LINE = regex.compile(
 )
 
 
-TAG_GATE = regex.compile(r"^[ \t]*(?:[-•*][ \t]*)?(?:topics|tags|tagged|filed|categor|labels|keywords|related|more[ \t]+on|"
-                         r"schlagw|themen|étiquettes|mots-clés|etiquetas|temas|标签|タグ)", regex.M | regex.I)
+TAG_GATE = re.compile(r"\n[ \t]*(?:[-•*][ \t]*)?(?:topics|tags|tagged|filed|categor|labels|keywords|related|more[ \t]+on|"
+                      r"schlagw|themen|étiquettes|mots-clés|etiquetas|temas|标签|タグ)", re.I)
 
 
 class TagList(Rule):

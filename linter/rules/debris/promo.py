@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import regex
@@ -40,7 +41,12 @@ TAIL_HEADING = regex.compile(
 )
 
 
-TAIL_GATE = regex.compile(TAIL_HEADING.pattern, TAIL_HEADING.flags | regex.M)
+TAIL_GATE = re.compile(
+    r"\n[ \t]*(?:[-*•#]+[ \t]*)?(?:you|related|more|recommended|most|trending|editor|don|up|read|what|also|other|"
+    r"latest|featured|from|around|sponsored|promoted|today|in[ \t]case|elsewhere|lesen|mehr|das|à|lire|sur|leia|veja|"
+    r"lea|te[ \t]|noticias|articoli|leggi|相关|精彩|推荐|热门|関連|おすすめ|관련)",
+    re.I,
+)
 
 
 class TailPromo(Rule):
@@ -174,7 +180,9 @@ SHORT_QUESTION = regex.compile(r"^(?:\S+\s+){0,6}\S+\?$")
 SPLIT = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\"“])")
 
 
-CTA_GATE = regex.compile(rf"(?:^|[.!?][ \t]+)[ \t]*(?:[-•*][ \t]*)?{CTA_VERB}\b", regex.I | regex.M)
+CTA_GATE = re.compile(rf"\n[ \t]*(?:[-•*][ \t]*)?{CTA_VERB}\b", re.I)
+# "Are you on Telegram? Subscribe to our channel": a call to action after a lead-in question
+CTA_AFTER_QUESTION = re.compile(rf"\?[ \t]+{CTA_VERB}\b", re.I)
 
 
 def is_call_to_action(text: str) -> bool:
@@ -249,7 +257,8 @@ class CallToAction(Rule):
         layout = Layout.of(doc)
         lines = doc.lines
         tail = set(layout.nonblank[-self.TAIL:])
-        for i in sorted(set(candidate_lines(doc, CTA_GATE)) | tail):
+        candidates = set(candidate_lines(doc, CTA_GATE)) | set(candidate_lines(doc, CTA_AFTER_QUESTION))
+        for i in sorted(candidates | tail):
             s = lines[i].strip()
             if len(s) > 400:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import regex
@@ -137,8 +138,8 @@ SLIDE = regex.compile(r"^(?:[-*•]\s+)?(?:(?:slide|image|photo|picture|bild|fot
                       regex.I)
 
 
-SLIDE_GATE = regex.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?:(?:slide|image|photo|picture|bild|foto)[ \t]+)?\d{1,3}[ \t]*(?:/|of|von|de|sur)",
-                           regex.M | regex.I)
+SLIDE_GATE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?:(?:slide|image|photo|picture|bild|foto)[ \t]+)?\d{1,3}[ \t]*(?:/|of|von|de|sur)",
+                        re.I)
 
 
 class SlideshowItems(Rule):
@@ -221,7 +222,7 @@ READ_MORE = regex.compile(r"^(?:read\s+more|read\s+the\s+full\s+(?:story|article
                           r"weiterlesen|mehr\s+lesen|lire\s+la\s+suite|leer\s+más|leia\s+mais|continua\s+a\s+leggere|"
                           r"阅读全文|查看全文|続きを読む|더\s*보기)\s*[:»›>….]*$", regex.I)
 ELLIPSIS_END = ("…", "...")
-ELLIPSIS_GATE = regex.compile(r"(?:…|\.\.\.)[ \t]*$", regex.M)
+ELLIPSIS_GATE = re.compile(r"(?:…|\.\.\.)[ \t]*\n")
 
 
 class TeaserCard(Rule):
