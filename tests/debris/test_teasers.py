@@ -100,3 +100,10 @@ def test_trailing_ellipsis_in_prose_is_not_a_card():
     # a paragraph cut short before "Read more", with no headline above it, may be the article's own
     text = f"{P1}\n{P2} And then…\nRead more\n{P3}\n"
     assert codes(text, ["D222"]) == []
+
+
+def test_min_words_option():
+    text = page("Bridge repairs delayed again")  # four words: a subhead by default
+    assert codes(text, ["D220"]) == []
+    opts = {"debris": {"teaser-min-words": 4}}
+    assert codes(text, ["D220"], options=opts) == ["D220"]

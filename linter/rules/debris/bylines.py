@@ -292,7 +292,7 @@ class LegalNotice(Rule):
     fix_safety = "unsafe"
 
     #: how many non-blank lines at the end of the page are looked at
-    TAIL = 6
+    TAIL = 10
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         layout = Layout.of(doc)

@@ -106,9 +106,9 @@ class RelatedTeaser(Rule):
     name = "related-teaser"
     summary = "Related-story teaser line between paragraphs"
     fix_safety = "unsafe"
-    section = "debris.teasers"
+    section = "debris"
     options = (
-        Option("min-words", int, 6, "fewest words a teaser line has (shorter lines are subheads)"),
+        Option("teaser-min-words", int, 6, "fewest words a related-story teaser line has (shorter lines are subheads)"),
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -116,7 +116,7 @@ class RelatedTeaser(Rule):
         lines = doc.lines
         if len(layout.prose) < 2:
             return
-        min_words = ctx.option(self.section, "min-words", 6)
+        min_words = ctx.option(self.section, "teaser-min-words", 6)
         # a teaser is the one line between two prose lines
         nb, rank, prose = layout.nonblank, layout.rank, layout.prose
         prose_set = set(prose)
