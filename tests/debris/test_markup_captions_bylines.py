@@ -125,3 +125,19 @@ def test_table_rule_only_in_plain_text():
 def test_author_contact_line():
     assert codes(between("Bradley M. Kuhn <bkuhn@example.org>"), ["D250"]) == ["D250"]
     assert codes(between("Write to the council at clerk@example.org before Friday."), ["D250"]) == []
+
+
+def test_kicker_above_the_headline():
+    text = f"chaos theory\nThe Hidden Heroines of Chaos\n{P1}\n{P2}\n"
+    assert codes(text, ["D255"]) == ["D255"]
+    assert fix(text, ["D255"], unsafe=True) == f"The Hidden Heroines of Chaos\n{P1}\n{P2}\n"
+
+
+@pytest.mark.parametrize("top", [
+    "The Hidden Heroines of Chaos\n",                 # the headline itself
+    "Contents\n- Introduction\n- History\n",          # a table of contents
+    "Kenya trip\nThe president flew to Nairobi on Friday for talks with the government.\n",  # prose under it
+    "New Zealand\nCoordinates: 42°S 174°E\n",
+])
+def test_first_lines_that_are_not_kickers(top):
+    assert codes(top + P1 + "\n" + P2 + "\n", ["D255"]) == []

@@ -1,6 +1,6 @@
 """D: scraping debris left in text after extraction (site chrome, counters, teasers, captions)."""
 
-from linter.rules.debris.bylines import AboutBoilerplate, Byline, Dateline, LegalNotice, SourceNote
+from linter.rules.debris.bylines import AboutBoilerplate, Byline, Dateline, Kicker, LegalNotice, SourceNote
 from linter.rules.debris.captions import PhotoCaption
 from linter.rules.debris.chrome import ChromeLine, ChromeSpan
 from linter.rules.debris.comments import CommentNotice, CommentSection, CommentThread
@@ -39,6 +39,7 @@ RULES: tuple = (
     AboutBoilerplate,
     SourceNote,
     LegalNotice,
+    Kicker,
     SocialEmbed,
     EmptyMarkup,
     TableRule,

@@ -10,7 +10,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, candidate_lines, ends_sentence, is_prose, line_range_finding
+from linter.rules.debris.layout import Layout, candidate_lines, ends_sentence, is_prose, line_range_finding, width
 
 MONTHS = (r"(?:jan(?:uary|vier|eiro|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|fev(?:ereiro)?|mar(?:ch|s|ço|zo)?|märz|"
           r"apr(?:il)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maio|jun(?:e|i|io|ho)?|juin|jul(?:y|i|io|ho)?|juil(?:let)?|"
@@ -303,3 +303,48 @@ class LegalNotice(Rule):
             s = lines[i].strip()
             if len(s) <= 300 and s[:1] not in "\"“‘'«" and LEGAL.search(s):
                 yield line_range_finding(self, doc, i, i, f"Legal notice: {s[:60]!r}")
+
+
+class Kicker(Rule):
+    """What it does
+    Flags a kicker: a label of one to three words on the first line of the page, above the
+    headline ("chaos theory", "Lupita Nyong'o", "Open Journalism Project:"), naming the
+    section, topic or series rather than saying anything.
+
+    Why is this bad?
+    Kickers and section labels are navigation of the site; at the top of the text they
+    read as a headline of their own.
+
+    Example
+    ```text
+    chaos theory
+    The Hidden Heroines of Chaos
+    A little over half a century ago, chaos started spilling out of a famous experiment...
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted; a one-word headline with a subtitle under it looks the same.
+    """
+
+    code = "D255"
+    name = "kicker"
+    summary = "Section or topic label above the headline"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        layout = Layout.of(doc)
+        nb = layout.nonblank
+        if len(nb) < 3:
+            return
+        lines = doc.lines
+        first, head = nb[0], nb[1]
+        s, h = lines[first].strip(), lines[head].strip()
+        if (not (1 <= len(s.split()) <= 3) or width(s) > 30 or ends_sentence(s) or s.startswith(("-", "|", "#", "*"))
+                or s[:1].isdigit() or "/" in s):
+            return
+        # the line under it is a headline: 4-20 words, not a sentence of prose, not a list item
+        hw = h.split()
+        if (not (4 <= len(hw) <= 20) or is_prose(h) or h.startswith(("-", "|", "*", "•")) or ":" in h
+                or h.endswith((".", ","))):
+            return
+        yield line_range_finding(self, doc, first, first, f"Kicker above the headline: {s!r}")
