@@ -10,7 +10,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, candidate_lines, ends_sentence, is_prose, line_range_finding, width
+from linter.rules.debris.layout import clip, Layout, candidate_lines, ends_sentence, is_prose, line_range_finding, width
 
 MONTHS = (r"(?:jan(?:uary|vier|eiro|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|fev(?:ereiro)?|mar(?:ch|s|ço|zo)?|märz|"
           r"apr(?:il)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maio|jun(?:e|i|io|ho)?|juin|jul(?:y|i|io|ho)?|juil(?:let)?|"
@@ -87,7 +87,7 @@ class Byline(Rule):
             if not s or len(s) > 160 or len(s.split()) > 20:
                 continue
             if BYLINE.match(s) or (POSTED.match(s) and not is_prose(s)) or ("@" in s and CONTACT.match(s)):
-                yield line_range_finding(self, doc, i, i, f"Byline: {s[:60]!r}")
+                yield line_range_finding(self, doc, i, i, f"Byline: {clip(s, 60)!r}")
 
 
 DATELINE_GATE = re.compile(
@@ -137,7 +137,7 @@ class Dateline(Rule):
             p, n = layout.prev(i), layout.next(i)
             if any(j >= 0 and DATELINE.match(lines[j].strip()) for j in (p, n)):
                 continue
-            yield line_range_finding(self, doc, i, i, f"Dateline: {s[:60]!r}")
+            yield line_range_finding(self, doc, i, i, f"Dateline: {clip(s, 60)!r}")
 
 
 ABOUT_HEADING = regex.compile(r"^(?:#+\s*)?(?:about|über|à\s+propos\s+de|acerca\s+de|sobre)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}&.,'’\- ]{0,50}[:：]?$",
@@ -187,7 +187,7 @@ class AboutBoilerplate(Rule):
             if len(s) > 100 or ends_sentence(s):
                 continue
             if CONTACT_HEADING.match(s) and layout.share_after(i) < 0.2:
-                yield line_range_finding(self, doc, i, layout.nonblank[-1], f"Media contact block: {s[:50]!r}")
+                yield line_range_finding(self, doc, i, layout.nonblank[-1], f"Media contact block: {clip(s, 50)!r}")
                 return
             m = ABOUT_HEADING.match(s)
             if not m or len(s.split()) > 7:
@@ -207,7 +207,7 @@ class AboutBoilerplate(Rule):
             while nn >= 0 and is_prose(lines[nn]) and layout.share_after(nn) < 0.1 and not layout.gap_before(nn):
                 last = nn
                 nn = layout.next(nn)
-            yield line_range_finding(self, doc, i, last, f"Boilerplate about {subject[:40]!r}")
+            yield line_range_finding(self, doc, i, last, f"Boilerplate about {clip(subject, 40)!r}")
 
 
 SOURCE_NOTE = regex.compile(
@@ -253,7 +253,7 @@ class SourceNote(Rule):
         for i in candidate_lines(doc, SOURCE_GATE):
             s = lines[i].strip()
             if s and SOURCE_NOTE.match(s):
-                yield line_range_finding(self, doc, i, i, f"Source note: {s[:60]!r}")
+                yield line_range_finding(self, doc, i, i, f"Source note: {clip(s, 60)!r}")
 
 
 LEGAL = regex.compile(
@@ -302,7 +302,7 @@ class LegalNotice(Rule):
         for i in layout.nonblank[-self.TAIL:]:
             s = lines[i].strip()
             if len(s) <= 300 and s[:1] not in "\"“‘'«" and LEGAL.search(s):
-                yield line_range_finding(self, doc, i, i, f"Legal notice: {s[:60]!r}")
+                yield line_range_finding(self, doc, i, i, f"Legal notice: {clip(s, 60)!r}")
 
 
 class Kicker(Rule):

@@ -10,7 +10,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, candidate_lines, line_range_finding, lines_containing, width
+from linter.rules.debris.layout import clip, Layout, candidate_lines, line_range_finding, lines_containing, width
 
 # A line that opens a comment section, in the languages of the corpus and the usual others.
 COMMENT_HEADING = regex.compile(
@@ -179,7 +179,7 @@ class CommentThread(Rule):
         yield line_range_finding(
             self, doc, first, last,
             f"Thread of reader comments ({n} author line{'s' if n != 1 else ''}, "
-            f"from {lines[first].strip()[:40]!r} to the end)",
+            f"from {clip(lines[first].strip(), 40)!r} to the end)",
             "Delete the comment thread",
         )
 
@@ -230,4 +230,4 @@ class CommentNotice(Rule):
             # a prompt to comment is furniture anywhere; talk about comments only at the end
             hit = self.PROMPT.search(s) or (i in tail and COMMENT_WORD.search(s) and NOTICE_WORD.search(s))
             if hit:
-                yield line_range_finding(self, doc, i, i, f"Comment notice, not article text: {s[:60]!r}")
+                yield line_range_finding(self, doc, i, i, f"Comment notice, not article text: {clip(s, 60)!r}")

@@ -9,7 +9,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, line_range_finding
+from linter.rules.debris.layout import clip, Layout, line_range_finding
 
 # "— West Ham United (@WestHam) October 31, 2021", "— Jane Doe (@jane) 31 Oct 2021"
 TWEET_SIGNATURE = regex.compile(
@@ -59,6 +59,6 @@ class SocialEmbed(Rule):
             if len(s) > 400:
                 continue
             if TWEET_SIGNATURE.match(s) or INSTAGRAM_SIGNATURE.match(s):
-                yield line_range_finding(self, doc, i, i, f"Signature of an embedded post: {s[:60]!r}")
+                yield line_range_finding(self, doc, i, i, f"Signature of an embedded post: {clip(s, 60)!r}")
             elif PIC_LINK.search(s) and len(s) <= 300:
-                yield line_range_finding(self, doc, i, i, f"Text of an embedded post: {s[:60]!r}")
+                yield line_range_finding(self, doc, i, i, f"Text of an embedded post: {clip(s, 60)!r}")

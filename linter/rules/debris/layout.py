@@ -254,3 +254,16 @@ def lines_containing(doc: Document, needles: tuple[str, ...]) -> list[int]:
                 break
             pos = text.find(needle, nxt + 1)
     return sorted(found)
+
+
+def clip(text: str, n: int = 60) -> str:
+    """``text`` cut to ``n`` characters at a word boundary, with an ellipsis when cut.
+
+    >>> clip("Secretary of State Antony Blinken attends a meeting", 30)
+    'Secretary of State Antony…'
+    """
+    text = text.strip()
+    if len(text) <= n:
+        return text
+    cut = text[:n].rsplit(" ", 1)[0] if " " in text[:n] else text[:n]
+    return cut.rstrip(" ,;:") + "…"

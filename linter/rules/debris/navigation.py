@@ -11,7 +11,7 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, ends_sentence, line_range_finding, lines_containing, width,
+    clip, Layout, candidate_lines, ends_sentence, line_range_finding, lines_containing, width,
 )
 
 # separators of menu items and breadcrumbs, with the spaces around them
@@ -86,7 +86,7 @@ class NavigationRow(Rule):
                 continue
             if s.startswith("|") and not self._menu_table_row(layout, i, len(items)):
                 continue
-            yield line_range_finding(self, doc, i, i, f"Navigation row of {len(items)} links: {s[:60]!r}")
+            yield line_range_finding(self, doc, i, i, f"Navigation row of {len(items)} links: {clip(s, 60)!r}")
 
     @staticmethod
     def _menu_table_row(layout: Layout, i: int, n_items: int) -> bool:
@@ -153,7 +153,7 @@ class TagList(Rule):
                 continue
             items = [x.strip() for x in regex.split(r"\s*[,;|•·、，]\s*", m.group(1)) if x.strip()]
             if len(items) >= 2 and all(len(x.split()) <= 5 and not ends_sentence(x) for x in items):
-                yield line_range_finding(self, doc, i, i, f"Tag list: {s[:60]!r}")
+                yield line_range_finding(self, doc, i, i, f"Tag list: {clip(s, 60)!r}")
 
 
 class TrailingLinkList(Rule):

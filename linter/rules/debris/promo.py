@@ -12,7 +12,7 @@ from linter.core.findings import Finding, Fix
 from linter.core.lineedit import delete_span_edit
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, ends_sentence, is_prose, line_range_finding, width,
+    clip, Layout, candidate_lines, ends_sentence, is_prose, line_range_finding, width,
 )
 
 # Headings of the boxes of other stories that follow an article.
@@ -263,7 +263,7 @@ class CallToAction(Rule):
             if len(s) > 400:
                 continue
             if is_call_to_action(s):
-                yield line_range_finding(self, doc, i, i, f"Call to action, not article text: {s[:60]!r}")
+                yield line_range_finding(self, doc, i, i, f"Call to action, not article text: {clip(s, 60)!r}")
                 continue
             if i in tail:
                 off = trailing_call_to_action(lines[i])
@@ -274,4 +274,4 @@ class CallToAction(Rule):
                         end -= 1
                     fix = Fix.unsafe("Cut the call to action", delete_span_edit(doc.text, start, end))
                     yield self.finding(start, end, f"Call to action at the end of the article: "
-                                                    f"{doc.text[start:end][:60]!r}", fix)
+                                                    f"{clip(doc.text[start:end], 60)!r}", fix)

@@ -11,7 +11,7 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Option, Rule
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, ends_sentence, is_list_item, is_prose, line_range_finding, width,
+    clip, Layout, candidate_lines, ends_sentence, is_list_item, is_prose, line_range_finding, width,
 )
 
 SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
@@ -130,7 +130,7 @@ class RelatedTeaser(Rule):
                 continue
             if not layout.stands_alone(i):
                 continue
-            yield line_range_finding(self, doc, i, i, f"Related-story teaser inside the article: {s.strip()[:70]!r}")
+            yield line_range_finding(self, doc, i, i, f"Related-story teaser inside the article: {clip(s.strip(), 70)!r}")
 
 
 # "1/50 Caption...", "- 12/50 ...", "Slide 3 of 12", "1 of 5"
@@ -190,13 +190,13 @@ class SlideshowItems(Rule):
             # the gallery's own heading ("Business news in pictures") just above it
             j, taken = layout.prev(i), 0
             while j >= 0 and taken < 2 and layout.is_heading_like(j, 6) and not is_list_item(lines[j]):
-                yield line_range_finding(self, doc, j, j, f"Heading of a slideshow: {lines[j].strip()[:60]!r}")
+                yield line_range_finding(self, doc, j, j, f"Heading of a slideshow: {clip(lines[j].strip(), 60)!r}")
                 j, taken = layout.prev(j), taken + 1
         for i, k, total in hits:
             s = lines[i].strip()
             # three numbers in a row of one gallery, or a lone "1 of 5" pager line
             if total in galleries or PAGER.match(s):
-                yield line_range_finding(self, doc, i, i, f"Slideshow item {k}/{total}: {s[:60]!r}")
+                yield line_range_finding(self, doc, i, i, f"Slideshow item {k}/{total}: {clip(s, 60)!r}")
 
 
 PAGER = regex.compile(r"^(?:[-*•]\s+)?\d{1,3}\s+(?:of|von|de|sur)\s+\d{1,3}$", regex.I)
@@ -274,7 +274,7 @@ class TeaserCard(Rule):
                     continue
                 first, last = p, n
                 done.update(range(first, last + 1))
-                yield line_range_finding(self, doc, first, last, f"Card of another story: {lines[first].strip()[:60]!r}")
+                yield line_range_finding(self, doc, first, last, f"Card of another story: {clip(lines[first].strip(), 60)!r}")
             elif (title_case(s) and len(s.split()) <= 15 and layout.body_start < i < layout.body_end
                   and layout.stands_alone(i) and is_prose(lines[p])):
-                yield line_range_finding(self, doc, i, i, f"Truncated headline of another story: {s[:60]!r}")
+                yield line_range_finding(self, doc, i, i, f"Truncated headline of another story: {clip(s, 60)!r}")
