@@ -10,7 +10,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import clip, candidate_lines, is_list_item, line_range_finding, width
+from linter.rules.debris.layout import candidate_lines, clip, is_list_item, line_range_finding, width
 
 AGENCY = (r"(?:Reuters|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|Getty|Shutterstock|iStock(?:photo)?|Alamy|"
           r"Bloomberg|PA(?:\s+(?:Wire|Images))?|ANP|dpa|Xinhua|Sipa(?:\s+USA)?|Zuma(?:\s+Press)?|"

@@ -10,7 +10,9 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import clip, Layout, candidate_lines, line_range_finding, lines_containing, width
+from linter.rules.debris.layout import (
+    Layout, candidate_lines, clip, line_range_finding, lines_containing, width,
+)
 
 # A line that opens a comment section, in the languages of the corpus and the usual others.
 COMMENT_HEADING = regex.compile(

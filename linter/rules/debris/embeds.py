@@ -9,7 +9,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import clip, Layout, line_range_finding
+from linter.rules.debris.layout import Layout, clip, line_range_finding
 
 # "— West Ham United (@WestHam) October 31, 2021", "— Jane Doe (@jane) 31 Oct 2021"
 TWEET_SIGNATURE = regex.compile(

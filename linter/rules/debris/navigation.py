@@ -11,7 +11,7 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
-    clip, Layout, candidate_lines, ends_sentence, line_range_finding, lines_containing, width,
+    Layout, candidate_lines, clip, ends_sentence, line_range_finding, lines_containing, width,
 )
 
 # separators of menu items and breadcrumbs, with the spaces around them

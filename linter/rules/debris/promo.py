@@ -12,7 +12,7 @@ from linter.core.findings import Finding, Fix
 from linter.core.lineedit import delete_span_edit
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
-    clip, Layout, candidate_lines, ends_sentence, is_prose, line_range_finding, width,
+    Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, width,
 )
 
 # Headings of the boxes of other stories that follow an article.

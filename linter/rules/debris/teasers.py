@@ -11,7 +11,7 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Option, Rule
 from linter.rules.debris.layout import (
-    clip, Layout, candidate_lines, ends_sentence, is_list_item, is_prose, line_range_finding, width,
+    Layout, candidate_lines, clip, ends_sentence, is_list_item, is_prose, line_range_finding, width,
 )
 
 SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
