@@ -67,7 +67,10 @@ def clean_line(line: str) -> str:
     >>> clean_line("- Share on  Twitter")
     'Share on Twitter'
     """
-    s = _NEEDS_TRANS.sub(_fold_char, line).strip()
+    if line.isascii():  # O(1) in CPython: most lines need no folding
+        s = (line.replace("`", "'") if "`" in line else line).strip()
+    else:
+        s = _NEEDS_TRANS.sub(_fold_char, line).strip()
     if s[:1] in "-*+\u2022\u00b7\u25aa\u25ba\u25b8\u2023\u203a>#":
         s = _LEAD.sub("", s)
     if "  " in s or "\t" in s:
