@@ -31,6 +31,7 @@ SEGMENT = re.compile(
     rf"[\u00b7\u2022|][ \t]*(?P<c>{_COUNTER}(?:{_SEP}{_COUNTER})*)(?=[ \t]*(?:[\u00b7\u2022|]|$))",
     re.I | re.M)
 _DIGIT = re.compile(r"\d")
+MAX_COUNTER_LINE = 160
 _SURE_RE = re.compile(rf"(?:{_SURE}|read|reading)", re.I)
 
 
@@ -49,11 +50,17 @@ def counter_lines(doc, *skip: dict) -> dict[int, tuple[int, int, str, bool]]:
     text = doc.text
     if _DIGIT.search(text) is None:
         return out
-    for m in LINE.finditer(text):
-        i = doc.line_index(m.start("c"))
-        if any(i in d for d in skip):
+    starts = doc.line_starts
+    digit, line_re = _DIGIT.search, LINE.match
+    for i, line in enumerate(doc.lines):
+        # counter lines are short and hold a digit: test only those (one C call each)
+        if len(line) > MAX_COUNTER_LINE or digit(line) is None:
             continue
-        out[i] = (m.start("c"), m.end("c"), m.group("c"), is_sure(m.group("c")))
+        m = line_re(line)
+        if m is None or any(i in d for d in skip):
+            continue
+        a = starts[i]
+        out[i] = (a + m.start("c"), a + m.end("c"), m.group("c"), is_sure(m.group("c")))
     return out
 
 
