@@ -9,13 +9,15 @@ repairs (a lost continuation byte shown as "�" or "?", a no-break space turned
 Clean text, curly quotes and accented letters in any language almost never match it; only
 the lines that match are handed to ftfy.
 
->>> bool(GATE.search("donâ€™t")), bool(GATE.search("caf\\u00c3\\u00a9")), bool(GATE.search("don’t café"))
+>>> g = gate()
+>>> bool(g.search("donâ€™t")), bool(g.search("caf\\u00c3\\u00a9")), bool(g.search("don’t café"))
 (True, True, False)
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Code pages ftfy tries (its "sloppy" variants map the undefined bytes to C1 controls).
 LATIN_PAGES = ("latin-1", "cp1252", "cp1250", "cp1254", "cp1257", "iso-8859-2")
@@ -77,17 +79,20 @@ def build() -> str:
     return "|".join(f"(?:{p})" for p in parts)
 
 
-GATE = re.compile(build())
+@lru_cache(maxsize=None)
+def gate() -> re.Pattern:
+    """The precise shape regex, compiled on first use (a few ms: not at import)."""
+    return re.compile(build())
 
 #: Fast first pass: a plain two-class pattern runs at hundreds of MB/s in ``re`` where the
-#: alternation above runs at a few. Every match of GATE starts with a lead character followed
+#: alternation above runs at a few. Every match of the gate starts with a lead character followed
 #: by a continuation character, or is a C1 control, or a damaged "Â"/"Ã" form.
 _ALL_PAGES = LATIN_PAGES + ("cp1251", "cp1253") + OTHER_PAGES
 _PAIR = re.compile(_cls(_chars(_ALL_PAGES, 0xC2, 0xF4)) + _cls(_chars(_ALL_PAGES, 0x80, 0xBF)))
 #: C1 controls, and "Â"/"Ã" (checked for a following space or U+FFFD), in one scan.
 _C1_OR_DAMAGED = re.compile("[\\x80-\\x9f\u00c2\u00c3]")
 _C1_SET = frozenset(map(chr, range(0x80, 0xA0))) | {"\u00c2", "\u00c3"}
-#: Longest GATE match (a doubled two-character shape, a four-byte sequence) and some slack.
+#: Longest match of the gate (a doubled two-character shape, a four-byte sequence) and some slack.
 _WINDOW = 10
 
 
@@ -104,9 +109,10 @@ def suspect_lines(text: str, present: frozenset[str] | None = None) -> list[tupl
     if text.isascii():
         return []
     hits: list[int] = []
-    search = GATE.search
+    search = None
     for m in _PAIR.finditer(text):
         p = m.start()
+        search = search or gate().search
         if search(text, p, p + _WINDOW):
             hits.append(p)
     rare = _C1_OR_DAMAGED.finditer(text) if present is None or not present.isdisjoint(_C1_SET) \
