@@ -351,6 +351,9 @@ def write_results(b: Bench, info: dict, meta: dict, imports: dict, prof: dict | 
     L = [f"# Benchmark results{' (quick)' if b.quick else ''}", "",
          f"Written by `python bench/run.py{' --quick' if b.quick else ''}` on {meta['date']} UTC, "
          f"texthygiene at commit {meta['commit']} ({meta['rules']} default rules of {meta['all_rules']}).", "",
+         *([f"Quick configuration: 20 MB corpora instead of the full run's 100 MB (`python bench/run.py`); "
+            "the targets judge ratios to the peers, which change little with the size (every tool here is linear).", ""]
+           if b.quick else []),
          f"Machine: {meta['cpus']} cores ({meta['cpu']}), Python {meta['python']}, {meta['tools']}. "
          f"Medians of {b.repeats} interleaved repeats (order rotated each repeat; fewer where a "
          "table's runs column says so); cache off "
