@@ -12,9 +12,6 @@ from linter.core.findings import Edit, Finding, apply_edits
 from linter.core.rule import Context, Rule
 
 MAX_FIX_ITERATIONS = 10
-#: Codes whose fixes restore the characters themselves (mojibake, HTML entities): while any
-#: applies, they are applied alone, so that no other rule judges text that is still damaged.
-REPAIR_FIRST = ("E1", "E2")
 
 
 class RuleCrash(Exception):
@@ -69,17 +66,19 @@ class FixResult:
         return self.fixed.text != self.original.text
 
 
-def choose_fixes(findings: list[Finding], unsafe: bool,
-                 fixable: set[str] | None = None) -> tuple[list[Finding], list[Edit]]:
+def choose_fixes(findings: list[Finding], unsafe: bool, fixable: set[str] | None = None,
+                 first: frozenset[str] = frozenset()) -> tuple[list[Finding], list[Edit]]:
     """The findings whose fixes can be applied together (no overlapping edits), in order.
 
-    ``fixable`` limits fixing to those codes (None: every code).
+    ``fixable`` limits fixing to those codes (None: every code). While a fix of a code in
+    ``first`` (rules that repair the characters themselves, ``Rule.repairs_text``) applies,
+    those are applied alone, so that no other rule judges text that is still damaged.
     """
     chosen: list[Finding] = []
     edits: list[Edit] = []
     candidates = [f for f in findings if f.fix and (unsafe or f.fix.is_safe)
                   and (fixable is None or f.code in fixable)]
-    repairs = [f for f in candidates if f.code.startswith(REPAIR_FIRST)]
+    repairs = [f for f in candidates if f.code in first]
     candidates = repairs or candidates
     candidates.sort(key=lambda f: (f.fix.start, f.fix.end))
     last_end = -1
@@ -98,11 +97,12 @@ def fix(doc: Document, rules: Sequence[Rule], ctx: Context | None = None, unsafe
         max_iterations: int = MAX_FIX_ITERATIONS, fixable: set[str] | None = None) -> FixResult:
     """Apply fixes until none applies (at most ``max_iterations`` rounds)."""
     ctx = ctx or Context()
+    first = frozenset(r.code for r in rules if r.repairs_text)
     result = FixResult(original=doc, fixed=doc)
     current = doc
     findings = check(current, rules, ctx)
     for _ in range(max_iterations):
-        chosen, edits = choose_fixes(findings, unsafe, fixable)
+        chosen, edits = choose_fixes(findings, unsafe, fixable, first)
         if not edits:
             break
         new_text = apply_edits(current.text, edits)
@@ -112,7 +112,7 @@ def fix(doc: Document, rules: Sequence[Rule], ctx: Context | None = None, unsafe
         current = current.with_text(new_text, edits)
         findings = check(current, rules, ctx)
     else:
-        result.converged = not choose_fixes(findings, unsafe, fixable)[1]
+        result.converged = not choose_fixes(findings, unsafe, fixable, first)[1]
     result.fixed = current
     result.remaining = findings
     return result

@@ -87,3 +87,21 @@ def test_rule_crash_names_rule_and_file():
         assert "E999" in str(exc) and "a.txt" in str(exc)
     else:
         raise AssertionError("no RuleCrash")
+
+
+def test_text_repairs_are_applied_before_other_fixes():
+    class Repair(Rule):
+        """Repairs ``@`` to ``a``."""
+
+        code, name, fix_safety, repairs_text = "E998", "repair", "safe", True
+
+        def check(self, doc, ctx):
+            for m in regex.finditer("@", doc.text):
+                yield self.finding(m.start(), m.end(), "damaged",
+                                   Fix.safe("repair", Edit(m.start(), m.end(), "a")))
+
+    doc = Document.from_text("b@\nXX\n")
+    found = engine.check(doc, [Repair(), DropMarkerLines()])
+    chosen, _ = engine.choose_fixes(found, False, first=frozenset({"E998"}))
+    assert [f.code for f in chosen] == ["E998"]
+    assert engine.fix(doc, [Repair(), DropMarkerLines()]).fixed.text == "ba\n"

@@ -76,6 +76,9 @@ class Rule:
     options: ClassVar[tuple[Option, ...]] = ()
     #: document kinds the rule runs on
     kinds: ClassVar[tuple[str, ...]] = ("text", "markdown", "rst")
+    #: True when the rule's fixes restore damaged characters (mojibake, entities): the fixer
+    #: applies them before any other fix, so other rules judge the repaired text
+    repairs_text: ClassVar[bool] = False
     #: True when the rule can count things across all files of a run (see ``collect``)
     corpus_aware: ClassVar[bool] = False
 

@@ -87,6 +87,7 @@ class HtmlEntity(Rule):
     """
 
     code = "E201"
+    repairs_text = True
     name = "html-entity"
     summary = "HTML entity left in plain text"
     fix_safety = "sometimes"
@@ -133,6 +134,7 @@ class DoubleEscapedEntity(Rule):
     """
 
     code = "E202"
+    repairs_text = True
     name = "double-escaped-entity"
     summary = "HTML entity escaped twice"
     fix_safety = "sometimes"

@@ -59,6 +59,7 @@ class Mojibake(Rule):
     """
 
     code = "E101"
+    repairs_text = True
     name = "mojibake"
     summary = "Mojibake (text decoded with the wrong encoding)"
     fix_safety = "sometimes"
