@@ -23,6 +23,8 @@ def between(line: str) -> str:
     "Photograph by Jane Doe for The Times",
     "Getty Images",
     "AFP/Getty Images",
+    "A protester holds a flag outside the court in Hong Kong. Photograph: Jerome Favre/EPA",
+    "FILE PHOTO: The logo of the company is seen at its headquarters in Paris",
 ])
 def test_captions_and_credits(line):
     text = between(line)
@@ -36,6 +38,8 @@ def test_captions_and_credits(line):
     "She sold the images to Getty Images in 2004, the lawsuit says.",
     "Photography became her trade after the war.",
     "The deal was led by Reuters and the AP (Associated Press).",
+    "She printed the sign in bold: Photo: no flash allowed, then hung it up.",
+    "The museum's label reads: Image: unknown artist, circa 1900. Nobody questioned it.",
 ])
 def test_prose_about_photos_is_not_a_caption(line):
     assert codes(between(line), ["D201"]) == []

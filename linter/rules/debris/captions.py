@@ -23,11 +23,17 @@ PAREN_CREDIT = regex.compile(
 )
 # "Photo: ...", "Image credit: ...", "Photograph by ...", "Pictured: ...", "(All photos: Atlas staff)"
 LABEL = regex.compile(
-    r"^\(?(?:all\s+|top\s+|main\s+|lead\s+|header\s+|featured\s+|cover\s+)?"
+    r"^\(?(?:all\s+|top\s+|main\s+|lead\s+|header\s+|featured\s+|cover\s+|file\s+)?"
     r"(?:photo|photos|photograph|photographs|picture|pictures|image|images|illustration|graphic|video|foto|fotos|bild|"
     r"bilder|crédito|créditos|crédit|credit|credits|pictured|media\s+caption|image\s+caption|image\s+copyright)"
     r"(?:\s+(?:credit|credits|caption|courtesy|source))?"
     r"(?:\s*[:：|]\s*|\s+(?:by|von|par|por|de|courtesy\s+of|copyright)\s+)\S",
+    regex.I,
+)
+# a caption closing on its credit: "A protester in Hong Kong. Photograph: Jerome Favre/EPA"
+TRAIL_CREDIT = regex.compile(
+    r"(?:^|[.!?\"”’)]\s+)(?:photograph|photo|image|picture|illustration|composite|credit|foto|bild)s?"
+    r"(?:\s+by)?\s*:\s*[^.!?:]{2,80}$",
     regex.I,
 )
 # a credit standing alone: "Getty Images", "AFP/Getty Images", "Jane Doe/Reuters"
@@ -40,6 +46,7 @@ GATES = (
     re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?:\(?(?:all|top|main|lead|header|featured|cover|photo|picture|image|"
                rf"illustration|graphic|video|foto|bild|crédit|credit|pictured|media|©)|{AGENCY})", re.I),
     re.compile(rf"/[ \t]*{AGENCY}"),
+    re.compile(r"(?:Photograph|Photo|PHOTO|Image|Picture|Illustration|Composite|Credit|Foto|Bild)s?(?:[ \t]+by)?[ \t]*:[^\n]{2,80}\n"),
 )
 
 
@@ -47,8 +54,9 @@ class PhotoCaption(Rule):
     """What it does
     Flags photo captions and picture credits: a line ending in a credit in parentheses
     ("... attends a meeting in Bangkok. (Chalinee Thirasupa/Reuters)", "(AP Photo/Evan
-    Vucci)"), a line opening with a caption label ("Photo: ...", "Image credit: ...",
-    "Photograph by ...", "Media caption ..."), or a credit standing alone ("Getty Images",
+    Vucci)") or after a label ("... in Hong Kong. Photograph: Jerome Favre/EPA"), a line
+    opening with a caption label ("Photo: ...", "Image credit: ...", "Photograph by ...",
+    "Media caption ...", "FILE PHOTO: ..."), or a credit standing alone ("Getty Images",
     "AFP/Getty Images").
 
     Why is this bad?
@@ -85,6 +93,8 @@ class PhotoCaption(Rule):
                 kind = "Photo caption or credit"
             elif len(s) <= 60 and BARE_CREDIT.match(s):
                 kind = "Picture credit"
+            elif len(s.split()) <= 60 and TRAIL_CREDIT.search(s):
+                kind = "Photo caption with its credit"
             else:
                 continue
             yield line_range_finding(self, doc, i, i, f"{kind}: {clip(s, 70)!r}")
