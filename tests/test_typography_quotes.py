@@ -158,3 +158,9 @@ def test_p110_seed_003_writer_picture():
     text = seed.read_text(encoding="utf-8")
     found = lint(text, select=["P110"])
     assert [text[f.start - 6:f.start + 2] for f in found] == ["Writer's"]
+
+
+def test_p101_nested_single_quotes_are_unsafe():
+    text = "‘He called it ‘nonsense’’ and walked out."
+    [finding] = lint(text, select=["P101"])
+    assert not finding.fix.is_safe

@@ -18,6 +18,7 @@ from linter.core.document import Document
 _FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", regex.M)
 _CODE_SPAN = regex.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
 _RST_LITERAL = regex.compile(r"``[^\n]+?``")
+_FRONT_MATTER = regex.compile(r"(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|$)", regex.S)
 _HTML_TAG = regex.compile(r"</?[A-Za-z][^<>\n]*>|<!--.*?-->", regex.S)
 _MD_LINK_TARGET = regex.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
 #: where a non-prose token may be: a scheme, an @, a # before a word, a dot before a letter
@@ -180,6 +181,9 @@ def _compute(doc: Document) -> Spans:
     text = doc.text
     spans: list[tuple[int, int]] = []
     if doc.kind == "markdown":
+        front = _FRONT_MATTER.match(text)
+        if front:
+            spans.append(front.span())
         spans += markdown_code(text)
         spans += markdown_indented_code(doc)
         if "<" in text:
@@ -208,5 +212,8 @@ def protected(doc: Document) -> Spans:
     >>> doc = Document.from_text("See www.example.com/a.b and `x''` @who #tagOne", path="a.md")
     >>> [doc.text[a:b] for a, b in protected(doc).intervals]
     ['www.example.com/a.b', "`x''`", '@who', '#tagOne']
+    >>> doc = Document.from_text('---\\ntitle: "Its"\\n---\\nText', path="a.md")
+    >>> [doc.text[a:b] for a, b in protected(doc).intervals]
+    ['---\\ntitle: "Its"\\n---\\n']
     """
     return memo(doc, "typography.protected", _compute)

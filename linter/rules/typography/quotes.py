@@ -97,9 +97,10 @@ class DoubledCurlyQuote(Rule):
 
     ## Fix safety
     Safe when the marks are a plain closing (after a word or punctuation, before a space or
-    the end of the line) or opening (after a space, before a word) pair. Unsafe when ``’’``
-    could be an apostrophe followed by a closing single quote (``‘the Joneses’’``), or when
-    the marks point the wrong way (``’’Hello”``). Doubled marks between two letters are
+    the end of the line) or opening (after a space, before a word) pair. Unsafe when a
+    single quotation is open on the line, so that ``’’`` may close two nested single
+    quotations or follow a possessive (``‘the Joneses’’``), or when the marks point the
+    wrong way (``’’Hello”``). Doubled marks between two letters are
     transliteration marks (``ob’’ekt`` for Russian ``ъ``) and are never reported, nor are
     marks after a digit (``12’’`` inches) or runs of three or more.
     """
@@ -128,8 +129,8 @@ class DoubledCurlyQuote(Rule):
             if m.group() == "’’":
                 if closing_shape:
                     line_start, _ = _line_bounds(text, s)
-                    possessive = before in "sSzZ" and _unclosed_single(text[line_start:s])
-                    yield self._report(s, e, "”", "closing", safe=not possessive)
+                    nested = _unclosed_single(text[line_start:s])
+                    yield self._report(s, e, "”", "closing", safe=not nested)
                 elif opening_shape:
                     yield self._report(s, e, "“", "opening", safe=False)
             else:

@@ -19,7 +19,9 @@ _GLUED = re.compile(f"[.!?](?<=[{_LOWER}][.!?])([\"”’)]?)([{_UPPER}][{_LOWER
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf approx incl al viz ca resp esp".split())
 #: domain endings written capitalised in running text (Booking.Com, Dropbox.Tech)
-_DOMAIN_WORDS = frozenset("com net org tech io co info biz gov edu app dev news online".split())
+_DOMAIN_WORDS = frozenset(
+    "com net org tech io co info biz gov edu app dev news online de fr nl pl ru uk es ca au "
+    "jp cn eu tv ly gg".split())
 
 
 class MissingSpaceAfterPunctuation(Rule):
