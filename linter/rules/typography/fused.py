@@ -46,7 +46,15 @@ _LOWER = "a-zß-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _HUMP = re.compile(f"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])")
 _LETTER_DIGIT = re.compile(f"[0-9](?<=[{_LOWER}][0-9])")
-_CAPITAL_AFTER_WORD = re.compile(f"[{_UPPER}](?<=[{_LOWER}'’] [{_UPPER}])[{_LOWER}]*(?= [{_LOWER}]{{2}})")
+_BREAK_STARTERS = ("The", "In", "He", "She", "It", "They", "We", "This", "That", "These",
+                   "Those", "There", "His", "Her", "Their", "Its", "Our", "But", "However",
+                   "When", "While", "After", "Before", "As", "At", "On", "For", "If", "So", "And")
+_INITIALS = "".join(sorted({w[0] for w in _BREAK_STARTERS}))
+_RESTS = "|".join(sorted({w[1:] for w in _BREAK_STARTERS}, key=len, reverse=True))
+#: a starter's initial after a lowercase word and a space, then the rest of a starter, then a
+#: lowercase word: ``wedding In his``; the initial is a rare character, so the scan is fast
+_STARTER_AFTER_WORD = re.compile(
+    f"[{_INITIALS}](?<=[{_LOWER}'’] [{_INITIALS}])(?:{_RESTS})(?= [{_LOWER}]{{2}})")
 #: literal traces of code; counted with ``str.count``, which costs next to nothing
 _CODE_MARKERS = ("()", "=>", ";\n", "{\n", "}\n", "</", "#include", "function(", " == ", "$ ")
 _RIGHT_PART = regex.compile(r"\p{Lu}\p{Ll}+(?:[’']s)?")
@@ -321,9 +329,6 @@ _NOT_BEFORE_VERB = frozenset("The In This That These Those His Her Their Its Our
                              "While After Before As At On For If So And".split())
 _VERBS = frozenset("is are was were has have had will can may must should would could does "
                    "did shall might".split())
-_BREAK_STARTERS = ("The", "In", "He", "She", "It", "They", "We", "This", "That", "These",
-                   "Those", "There", "His", "Her", "Their", "Its", "Our", "But", "However",
-                   "When", "While", "After", "Before", "As", "At", "On", "For", "If", "So", "And")
 
 
 class MissingSentenceBreak(Rule):
@@ -366,7 +371,7 @@ class MissingSentenceBreak(Rule):
         text = doc.text
         data = None
         spans = None
-        for m in _CAPITAL_AFTER_WORD.finditer(text):
+        for m in _STARTER_AFTER_WORD.finditer(text):
             right = m.group()
             if right not in self._STARTERS:
                 continue

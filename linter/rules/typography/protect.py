@@ -34,6 +34,23 @@ _DOMAIN = re.compile(
 )
 
 
+_NON_SPACE = re.compile(r"\S*")
+
+
+def _token_start(text: str, i: int) -> int:
+    """Start of the run of non-space characters that ends at ``i`` (looking 300 back).
+
+    >>> _token_start("see www.x.org", 7), _token_start("a\\nb.c", 3)
+    (4, 2)
+    """
+    lo = max(0, i - 300)
+    a = max(text.rfind(" ", lo, i), text.rfind("\n", lo, i), text.rfind("\t", lo, i)) + 1
+    a = max(a, lo)
+    while a < i and text[a].isspace():
+        a += 1
+    return a
+
+
 def _non_prose(text: str) -> list[tuple[int, int]]:
     """Tokens that are URLs, e-mail addresses, domains or file names, @handles or #hashtags.
 
@@ -48,12 +65,8 @@ def _non_prose(text: str) -> list[tuple[int, int]]:
         i = m.start()
         if i < last_end:
             continue
-        a = i
-        while a > 0 and not text[a - 1].isspace():
-            a -= 1
-        b = i
-        while b < n and not text[b].isspace():
-            b += 1
+        a = _token_start(text, i)
+        b = _NON_SPACE.match(text, i).end() if not text[i].isspace() else i
         last_end = b
         while a < b and text[a] in _STRIP and text[a] not in "@#":
             a += 1

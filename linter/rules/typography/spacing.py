@@ -131,7 +131,8 @@ class DoubledSpace(Rule):
     summary = "Two spaces between two words (the  cat → the cat)"
     fix_safety = "safe"
 
-    _PAT = re.compile(r"  +")
+    #: exactly two spaces between two non-space characters (literal first: a fast scan)
+    _PAT = re.compile(r"  (?=\S)(?<=\S  )")
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         text = doc.text
@@ -141,8 +142,6 @@ class DoubledSpace(Rule):
         n = len(text)
         for m in self._PAT.finditer(text):
             s, e = m.span()
-            if e - s != 2 or s == 0 or e >= n:
-                continue
             before, after = text[s - 1], text[e]
             if not (before.isalnum() or before in ",;") or not after.isalnum():
                 continue
@@ -202,22 +201,27 @@ class TrailingWhitespace(Rule):
     summary = "Spaces or tabs at the end of a line"
     fix_safety = "safe"
 
+    #: a line end after a space or tab (the scan looks for the rare ``\n`` first)
+    _END = re.compile(r"\n(?<=[ \t]\n)")
+
     def check(self, doc: Document, ctx: Context) -> Iterable:
         text = doc.text
         if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
             return
+        ends = [m.start() for m in self._END.finditer(text)]
+        if text.endswith((" ", "\t")):
+            ends.append(len(text))
         markdown = doc.kind == "markdown"
-        lines = doc.lines
-        starts = doc.line_starts
-        for i, line in enumerate(lines):
-            if not line.endswith((" ", "\t")):
-                continue
-            stripped = line.rstrip(" \t")
-            if (markdown and stripped and line.endswith("  ") and not line.endswith("\t")
-                    and stripped == line.rstrip(" ")
-                    and i + 1 < len(lines) and lines[i + 1].strip()):
-                continue
-            s = starts[i] + len(stripped)
-            e = starts[i] + len(line)
-            what = "Whitespace-only line" if not stripped else "Trailing whitespace"
-            yield self.finding(s, e, f"{what}: remove it", Fix.safe("Remove trailing whitespace", Edit(s, e, "")))
+        for e in ends:
+            s = e
+            while s > 0 and text[s - 1] in " \t":
+                s -= 1
+            blank = s == 0 or text[s - 1] == "\n"
+            if markdown and not blank and text[s:e].endswith("  ") and "\t" not in text[s:e]:
+                nxt_end = text.find("\n", e + 1)
+                nxt = text[e + 1: len(text) if nxt_end == -1 else nxt_end]
+                if e < len(text) and nxt.strip():
+                    continue
+            what = "Whitespace-only line" if blank else "Trailing whitespace"
+            yield self.finding(s, e, f"{what}: remove it",
+                               Fix.safe("Remove trailing whitespace", Edit(s, e, "")))
