@@ -99,3 +99,30 @@ def test_default_p_rules_on_clean_articles():
 def _default_codes():
     from linter.rules import resolve
     return sorted(resolve())
+
+
+MORE_CLEAN = [
+    "微信WeChat和支付宝Alipay在中国很流行。我用iPhone手机。",
+    "Many people use 微信WeChat and 支付宝Alipay every day.",
+    "東京でiPadを買いました。YouTubeで動画を見ます。",
+    "Der Zug fährt um 10.30 Uhr ab, z. B. am 3. Oktober; das kostet 1.000,50 € bzw. 3,5 %.",
+    "L'Union européenne et l'Ajuntament de Barcelona, aujourd'hui, dell'Unione e O'Connor.",
+    "¿Dónde está la estación? ¡Aquí! Dijo «vale» y se fue.",
+    "Hun sagde »hej« og gik. Hän sanoi ”hei” ja lähti. Azt mondta: „szia”.",
+    "Ea a spus „bună” și a plecat. Он сказал «да» и ушёл.",
+    "ภาษาไทยไม่มีการเว้นวรรคระหว่างคำ และใช้ช่องว่างแทนจุด",
+    "Հայերեն լեզուն գեղեցիկ է։ ქართული ენა ძალიან ლამაზია.",
+    "আমি বাংলায় কথা বলি। தமிழ் ஒரு பழமையான மொழி. اردو ایک خوبصورت زبان ہے۔",
+    "Dr. Smith, Ph.D., met Mr. Jones at 9 a.m. and left at 5 p.m. on Jan. 3.",
+    "She earned an M.Sc. from M.I.T. in 2019 and works at I.B.M. now.",
+    "They visited The Hague, read The Guardian and watched The Crown at home.",
+    "Version 2.0 of macOS and iOS 17 shipped with the A17 chip and 5G on 12.03.2024.",
+    "It is 5'10\" tall and the board is 2\u2032 by 3\u2033; the '90s were fun, wasn't it?",
+]
+
+
+@pytest.mark.parametrize("text", MORE_CLEAN)
+def test_more_clean_sentences_have_no_default_p_finding(text):
+    default_p = [c for c in _default_codes() if c.startswith("P")]
+    assert codes(text + "\n", select=default_p) == []
+    assert fix(text + "\n", select=default_p, unsafe=True) == text + "\n"

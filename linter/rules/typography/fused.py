@@ -141,14 +141,23 @@ def _is_technical(doc: Document) -> bool:
     return False
 
 
+def _latin(ch: str) -> bool:
+    return ch < "\u0250" and ch.isalpha()
+
+
 def _word_bounds(text: str, i: int) -> tuple[int, int]:
-    """The run of letters (and inner apostrophes) around offset ``i``."""
+    """The run of Latin letters (and inner apostrophes) around offset ``i``.
+
+    >>> t = "微信WeChat and the Writer's pictureThe"
+    >>> a, b = _word_bounds(t, 3); t[a:b]
+    'WeChat'
+    """
     a = i
-    while a > 0 and (text[a - 1].isalpha() or (text[a - 1] in _APOS and a > 1 and text[a - 2].isalpha())):
+    while a > 0 and (_latin(text[a - 1]) or (text[a - 1] in _APOS and a > 1 and _latin(text[a - 2]))):
         a -= 1
     b = i + 1
     n = len(text)
-    while b < n and (text[b].isalpha() or (text[b] in _APOS and b + 1 < n and text[b + 1].isalpha())):
+    while b < n and (_latin(text[b]) or (text[b] in _APOS and b + 1 < n and _latin(text[b + 1]))):
         b += 1
     return a, b
 
@@ -157,9 +166,9 @@ def _code_neighbours(text: str, a: int, b: int) -> bool:
     """Whether the word ``text[a:b]`` touches code punctuation (``obj.propName(``, ``_x``)."""
     before = text[a - 1] if a > 0 else " "
     after = text[b] if b < len(text) else " "
-    if before in "_@#$/\\.<>=:" or before.isdigit():
-        return True
-    if after in "_(=<>/\\[{" or after.isdigit():
+    if before in "_@#$/\\.<>=:" or before.isdigit() or before.isalpha():
+        return True                       # a letter here is of another script: 微信WeChat
+    if after in "_(=<>/\\[{" or after.isdigit() or after.isalpha():
         return True
     return after == "." and b + 1 < len(text) and text[b + 1].isalpha()
 
