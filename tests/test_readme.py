@@ -45,3 +45,9 @@ def test_examples_have_findings_of_every_family():
     import json
     families = {f["code"][0] for f in json.loads(r.stdout)}
     assert r.returncode == 1 and families >= {"D", "E", "N", "P"}
+
+
+def test_docs_rules_page_is_current():
+    """docs/rules.md is generated: `texthygiene rules --format markdown > docs/rules.md`."""
+    r = run_cli("rules", "--format", "markdown", cwd=ROOT)
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == r.stdout
