@@ -46,13 +46,42 @@ def teaser_shape(text: str, min_words: int = 6, max_words: int = 18) -> bool:
     if any(q in s for q in "\"“”«»") or BYLINE_START.match(s) or title_case(s):
         return False
     if not ends_sentence(s):
-        return not s.endswith(("?", ")"))
+        return not s.endswith(("?", ")")) and headline_voice(s)
     if not s.endswith("."):
         return False
     # "Missile in Poland was accident, NATO says. But spillover fear remains."
     sentences = SENTENCE_SPLIT.split(s)
     return (len(sentences) >= 2 and all(len(x.split()) <= 8 for x in sentences)
             and ATTRIBUTION.search(sentences[0]) is not None)
+
+
+# words that lean on the surrounding article or talk to the reader: a subhead's, not a headline's
+SUBHEAD_WORDS = regex.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|us|(?i:we|we['’](?:re|ve|d|ll)|our|my|me|this|these|those|them"
+                              r"|here['’]s|it['’]s|there['’]s))\b")
+SUBHEAD_START = regex.compile(r"^(?:but|and|so|or|yet|still|no|yes|now|then|also|plus)\b", regex.I)
+# a capitalised word or an acronym after the first word, not opening a clause ("NATO", "U.S.", "Zelensky")
+NAME_WORD = regex.compile(r"(?<![:.!?]\s)(?<=\s)(?:\p{Lu}\p{L}|\p{Lu}\.\p{Lu})")
+
+
+def headline_voice(text: str) -> bool:
+    """Whether a headline-shaped line reads as the headline of another story, not as a subhead.
+
+    A teaser must make sense out of context, so it names who or what it is about (a
+    capitalised name or an acronym after its first word) and does not lean on the
+    article around it ("this issue", "them", "It's easiest...", "But ...") or speak in
+    the first person ("We don't know what we don't know"), as subheads do.
+
+    >>> headline_voice("Biden disputes Zelensky claims on Poland missile")
+    True
+    >>> headline_voice("Rock salt on icy streets can cause mayhem below them")
+    False
+    >>> headline_voice("Interest costs make it harder for the government to do other things")
+    False
+    >>> headline_voice("But Washington doesn't want to hear about the potential problems")
+    False
+    """
+    return (NAME_WORD.search(text) is not None and SUBHEAD_WORDS.search(text) is None
+            and SUBHEAD_START.match(text) is None)
 
 
 BYLINE_START = regex.compile(r"^(?:by|par|por|von|di|door)\s+\p{Lu}", regex.I)
@@ -72,6 +101,25 @@ def title_case(text: str) -> bool:
     return len(ws) >= 2 and sum(1 for w in ws if w[:1].isupper()) * 2 > len(ws)
 
 
+# "Related: ...", "READ MORE: ...", "Lire aussi : ...": a teaser that says so
+TEASER_LABEL = regex.compile(
+    r"^(?:related(?:\s+(?:story|article|coverage|content))?|read\s+(?:more|also|next)|see\s+also|more|also\s+read"
+    r"|lire\s+aussi|à\s+lire\s+aussi|lesen\s+sie\s+auch|mehr\s+zum\s+thema|leia\s+também|veja\s+também|lea\s+también"
+    r"|leggi\s+anche)\s*[:：]\s+(?=\S)",
+    regex.I,
+)
+
+
+def short_subhead(text: str) -> bool:
+    """A subhead of one to five words: no sentence, no list item, no label ("Privilege").
+
+    >>> short_subhead("Battlefield pressures"), short_subhead("Why?"), short_subhead("Photo: AP")
+    (True, False, False)
+    """
+    s = text.strip()
+    return 0 < len(s.split()) <= 5 and not ends_sentence(s) and not s.endswith((":", ",")) and ": " not in s
+
+
 class RelatedTeaser(Rule):
     """What it does
     Flags a related-story teaser inside the article body: a single line shaped like a
@@ -83,10 +131,16 @@ class RelatedTeaser(Rule):
     claims on Poland missile"). Extraction keeps their text, which then interrupts the
     article as if it were a sentence of it.
 
-    A subhead also stands alone between paragraphs; what sets a teaser apart is its shape.
-    Subheads are short noun phrases ("Battlefield pressures", 1 to 5 words) or questions;
-    teasers are full headlines with a verb and five words or more. Lines in the page head
-    (before the first paragraph) or after the last paragraph are left to other rules.
+    A subhead also stands alone between paragraphs; what sets a teaser apart is its shape
+    and its voice. Subheads are short noun phrases ("Battlefield pressures", 1 to 5 words)
+    or questions; teasers are full headlines of six words or more. A teaser must make sense
+    out of context, so it names someone or something (a capitalised name or an acronym
+    after its first word) and neither leans on the article ("this issue", "them", "But
+    ...") nor speaks in the first person, as sentence-shaped subheads do. In an article
+    sectioned by two or more short subheads, headline-shaped lines are taken for subheads
+    too, unless labelled as teasers ("Related: ...", "Read more: ...", "Lire aussi : ...").
+    Lines in the page head (before the first paragraph) or after the last paragraph are
+    left to other rules.
 
     Example
     ```text
@@ -111,6 +165,10 @@ class RelatedTeaser(Rule):
         Option("teaser-min-words", int, 6, "fewest words a related-story teaser line has (shorter lines are subheads)"),
     )
 
+    #: this many short subheads ("Privilege", "Kenya trip") between paragraphs mark a sectioned
+    #: article, whose headline-shaped lines are subheads as well (labelled teasers still count)
+    MAX_SHORT_SUBHEADS = 2
+
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         layout = Layout.of(doc)
         lines = doc.lines
@@ -120,17 +178,27 @@ class RelatedTeaser(Rule):
         # a teaser is the one line between two prose lines
         nb, rank, prose = layout.nonblank, layout.rank, layout.prose
         prose_set = set(prose)
+        teasers, subheads = [], 0
         for a in prose:
             k = rank[a]
             if k + 2 >= len(nb) or nb[k + 2] not in prose_set:
                 continue
             i = nb[k + 1]
             s = lines[i]
-            if s[:1] in " \t|" or is_list_item(s) or not teaser_shape(s, min_words):
+            if s[:1] in " \t|" or is_list_item(s) or not layout.stands_alone(i):
                 continue
-            if not layout.stands_alone(i):
-                continue
-            yield line_range_finding(self, doc, i, i, f"Related-story teaser inside the article: {clip(s.strip(), 70)!r}")
+            labelled = TEASER_LABEL.match(s.strip())
+            if labelled and teaser_shape(s[labelled.end():], 3):
+                teasers.append((i, True))
+            elif teaser_shape(s, min_words):
+                teasers.append((i, False))
+            elif short_subhead(s):
+                subheads += 1
+        for i, labelled in teasers:
+            # an article sectioned by short subheads has its longer subheads too
+            if labelled or subheads < self.MAX_SHORT_SUBHEADS:
+                yield line_range_finding(self, doc, i, i,
+                                         f"Related-story teaser inside the article: {clip(lines[i].strip(), 70)!r}")
 
 
 # "1/50 Caption...", "- 12/50 ...", "Slide 3 of 12", "1 of 5"
