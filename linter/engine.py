@@ -30,6 +30,7 @@ def instantiate(rule_classes: Iterable[type[Rule]]) -> list[Rule]:
 def check(doc: Document, rules: Sequence[Rule], ctx: Context | None = None) -> list[Finding]:
     """All findings of ``rules`` on ``doc``, suppressions applied, sorted by position."""
     ctx = ctx or Context()
+    ctx.selected = frozenset(rule.code for rule in rules if doc.kind in rule.kinds)
     findings: list[Finding] = []
     for rule in rules:
         if doc.kind not in rule.kinds:

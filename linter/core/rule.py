@@ -47,6 +47,9 @@ class Context:
     corpus: dict[str, Any] = field(default_factory=dict)
     #: a cache rules may use for compiled data, keyed as they like; shared for a whole run
     cache: dict[Any, Any] = field(default_factory=dict)
+    #: codes of the rules the engine is running on the current document (empty: unknown), so
+    #: that a rule can leave a line to another rule that reports it better
+    selected: frozenset = frozenset()
 
     def option(self, section: str, name: str, default: Any = None) -> Any:
         return self.options.get(section, {}).get(name, default)
