@@ -71,3 +71,32 @@ def test_comment_notice_leaves_prose_alone():
                  "Officials did not respond to requests for comment on Friday.",
                  "“The comments were not a reflection of our policy,” she said."):
         assert codes(ARTICLE + line + "\n", ["D242"]) == [], line
+
+
+def _per_line(found, text):
+    lines: dict[int, list[str]] = {}
+    for f in found:
+        for n in range(text.count("\n", 0, f.start), text.count("\n", 0, max(f.end - 1, f.start)) + 1):
+            lines.setdefault(n, []).append(f.code)
+    return lines
+
+
+def test_pack_chrome_heading_gets_one_finding():
+    # "Leave a Comment" is WordPress chrome (D101, safe fix): the comment rules leave it to D101
+    text = ARTICLE + "Leave a Comment\n"
+    assert codes(text, ["D"]) == ["D101"]
+    assert fix(text, ["D"]) == ARTICLE
+    # with comments under it, D240 flags what follows the heading
+    text = ARTICLE + "Leave a Comment\nMaria\nSad to see it go.\n"
+    per_line = _per_line(lint(text, ["D"]), text)
+    assert per_line[3] == ["D101"] and per_line[4] == ["D240"] and per_line[5] == ["D240"]
+    assert fix(text, ["D"], unsafe=True) == ARTICLE
+    # a notice that is pack chrome: one finding as well
+    text = ARTICLE + "Comments are closed, but trackbacks and pingbacks are open.\n"
+    assert codes(text, ["D"]) == ["D101"]
+
+
+def test_comment_rules_alone_still_report_pack_chrome():
+    # without D101 in the run, nobody else would report the line
+    assert codes(ARTICLE + "Leave a Comment\n", ["D240"]) == ["D240"]
+    assert codes(ARTICLE + "Comments are closed, but trackbacks and pingbacks are open.\n", ["D242"]) == ["D242"]

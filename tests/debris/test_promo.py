@@ -91,3 +91,13 @@ def test_seed_footer_call_to_action():
     text = (SEEDS / "000_5e03979797d43c26.txt").read_text(encoding="utf-8")
     lines = {text.count("\n", 0, f.start) + 1 for f in lint(text, ["D232"])}
     assert 65 in lines
+
+
+def test_box_heading_that_is_pack_chrome_gets_one_finding():
+    tail = "You Might Also Like\nHarbour bridge repairs delayed again\nNew ferry timetable\n"
+    text = BODY + tail
+    found = lint(text, ["D"])
+    heading = [f.code for f in found if text.count("\n", 0, f.start) == 4]
+    assert heading == ["D101"]
+    assert [f.code for f in found if text.count("\n", 0, f.start) == 5] == ["D230"]
+    assert fix(text, ["D"], unsafe=True) == BODY

@@ -11,7 +11,7 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, width,
+    Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, pack_chrome, width,
 )
 
 MONTHS = (r"(?:jan(?:uary|vier|eiro|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|fev(?:ereiro)?|mar(?:ch|s|ço|zo)?|märz|"
@@ -88,7 +88,10 @@ class Byline(Rule):
             s = lines[i].strip()
             if not s or len(s) > 160 or len(s.split()) > 20:
                 continue
-            if BYLINE.match(s) or (POSTED.match(s) and not is_prose(s)) or ("@" in s and CONTACT.match(s)):
+            # "posted on April 21, 2015" holds only a date: D251 reports it when it runs
+            owned_dateline = "D251" in ctx.selected and DATELINE.match(s) is not None
+            if BYLINE.match(s) or (POSTED.match(s) and not is_prose(s) and not owned_dateline) \
+                    or ("@" in s and CONTACT.match(s)):
                 yield line_range_finding(self, doc, i, i, f"Byline: {clip(s, 60)!r}")
 
 
@@ -254,7 +257,7 @@ class SourceNote(Rule):
         lines = doc.lines
         for i in candidate_lines(doc, SOURCE_GATE):
             s = lines[i].strip()
-            if s and SOURCE_NOTE.match(s):
+            if s and SOURCE_NOTE.match(s) and i not in pack_chrome(doc, ctx):
                 yield line_range_finding(self, doc, i, i, f"Source note: {clip(s, 60)!r}")
 
 
@@ -303,7 +306,7 @@ class LegalNotice(Rule):
             return
         for i in layout.nonblank[-self.TAIL:]:
             s = lines[i].strip()
-            if len(s) <= 300 and s[:1] not in "\"“‘'«" and LEGAL.search(s):
+            if len(s) <= 300 and s[:1] not in "\"“‘'«" and LEGAL.search(s) and i not in pack_chrome(doc, ctx):
                 yield line_range_finding(self, doc, i, i, f"Legal notice: {clip(s, 60)!r}")
 
 

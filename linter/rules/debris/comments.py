@@ -11,7 +11,7 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, line_range_finding, lines_containing, width,
+    Layout, candidate_lines, clip, line_range_finding, lines_containing, pack_chrome, width,
 )
 
 # A line that opens a comment section, in the languages of the corpus and the usual others.
@@ -86,6 +86,9 @@ class CommentSection(Rule):
     Jane: Great read, thanks!
     ```
 
+    A heading that is whole-line pack chrome ("Leave a Comment") is reported by D101 when
+    it runs; this rule then flags the lines after it (its fix still takes the heading).
+
     Fix safety
     Unsafe: the section is deleted from the heading to the end of the file. A page whose
     article went on after such a heading would lose text, so the fix needs a review.
@@ -112,12 +115,18 @@ class CommentSection(Rule):
             if layout.share_before(i) < self.MIN_SHARE_BEFORE:
                 continue
             last = layout.nonblank[-1]
+            # "Leave a Comment" is pack chrome: D101 reports it, this rule what follows
+            first, chrome = i, pack_chrome(doc, ctx)
+            while first in chrome and first != last:
+                first = layout.next(first)
+            if first in chrome:
+                return
             n = last - i
             yield line_range_finding(
-                self, doc, i, last,
+                self, doc, first, last,
                 f"Comment section after the article ({s!r} and {n} line{'s' if n != 1 else ''} after it)"
                 if n else f"Comment section heading after the article: {s!r}",
-                "Delete the comment section",
+                "Delete the comment section", delete_from=i,
             )
             return
 
@@ -231,5 +240,5 @@ class CommentNotice(Rule):
                 continue
             # a prompt to comment is furniture anywhere; talk about comments only at the end
             hit = self.PROMPT.search(s) or (i in tail and COMMENT_WORD.search(s) and NOTICE_WORD.search(s))
-            if hit:
+            if hit and i not in pack_chrome(doc, ctx):
                 yield line_range_finding(self, doc, i, i, f"Comment notice, not article text: {clip(s, 60)!r}")

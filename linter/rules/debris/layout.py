@@ -188,15 +188,19 @@ class Layout:
 
 
 def line_range_finding(rule, doc: Document, first: int, last: int, message: str,
-                       fix_message: str | None = None):
-    """A finding over lines ``first..last`` with an unsafe fix deleting them (blank lines tidied)."""
+                       fix_message: str | None = None, delete_from: int | None = None):
+    """A finding over lines ``first..last`` with an unsafe fix deleting them (blank lines tidied).
+
+    ``delete_from`` makes the fix start at an earlier line than the finding (a heading that
+    another rule reports, deleted together with the section it opens).
+    """
     from linter.core.findings import Fix
     from linter.core.lineedit import delete_line_edit
 
     start = doc.line_starts[first] + (len(doc.lines[first]) - len(doc.lines[first].lstrip()))
     end = doc.line_span(last)[1]
     fix = Fix.unsafe(fix_message or "Delete the line" + ("s" if last > first else ""),
-                     delete_line_edit(doc, first, last))
+                     delete_line_edit(doc, first if delete_from is None else delete_from, last))
     return rule.finding(start, max(end, start), message, fix)
 
 
@@ -267,3 +271,17 @@ def clip(text: str, n: int = 60) -> str:
         return text
     cut = text[:n].rsplit(" ", 1)[0] if " " in text[:n] else text[:n]
     return cut.rstrip(" ,;:") + "…"
+
+
+def pack_chrome(doc: Document, ctx) -> dict:
+    """Lines that are whole-line chrome of a rule pack (D101 reports them), by index.
+
+    A structural rule leaves such a line to D101, so that a line gets one finding: D101
+    knows from its pack entry whether deleting the line is safe. Empty when D101 is not
+    among the rules being run (then the structural rule reports the line itself).
+    """
+    if "D101" not in ctx.selected:
+        return {}
+    from linter.rules.debris import packs
+
+    return packs.scan(doc, ctx).chrome

@@ -11,7 +11,7 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, ends_sentence, line_range_finding, lines_containing, width,
+    Layout, candidate_lines, clip, ends_sentence, line_range_finding, lines_containing, pack_chrome, width,
 )
 
 # separators of menu items and breadcrumbs, with the spaces around them
@@ -152,7 +152,8 @@ class TagList(Rule):
             if not m:
                 continue
             items = [x.strip() for x in regex.split(r"\s*[,;|•·、，]\s*", m.group(1)) if x.strip()]
-            if len(items) >= 2 and all(len(x.split()) <= 5 and not ends_sentence(x) for x in items):
+            if (len(items) >= 2 and all(len(x.split()) <= 5 and not ends_sentence(x) for x in items)
+                    and i not in pack_chrome(doc, ctx)):
                 yield line_range_finding(self, doc, i, i, f"Tag list: {clip(s, 60)!r}")
 
 

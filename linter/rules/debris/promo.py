@@ -12,7 +12,7 @@ from linter.core.findings import Finding, Fix
 from linter.core.lineedit import delete_span_edit
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, width,
+    Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, pack_chrome, width,
 )
 
 # Headings of the boxes of other stories that follow an article.
@@ -54,7 +54,8 @@ class TailPromo(Rule):
     Flags a box of other stories after the article: a heading such as "You Might Also
     Like", "Related Videos", "More from <site>", "Most Read", "Other Opinion Columns",
     "Lesen Sie auch", "相关阅读" and, when it comes near the end of the page, everything
-    after it. Earlier in the page only the heading line is flagged.
+    after it. Earlier in the page only the heading line is flagged. A heading that is
+    whole-line pack chrome is left to D101 when it runs (one finding per line).
 
     Why is this bad?
     Recommendation boxes hold headlines and summaries of other stories; kept after the
@@ -91,15 +92,19 @@ class TailPromo(Rule):
             s = lines[i].strip()
             if width(s) > 60 or i < layout.body_start or not TAIL_HEADING.match(s):
                 continue
+            chrome = i in pack_chrome(doc, ctx)  # then D101 reports the heading itself
             if layout.share_after(i) <= self.MAX_SHARE_AFTER:
                 last = layout.nonblank[-1]
+                if chrome and i == last:
+                    return
                 yield line_range_finding(
-                    self, doc, i, last,
+                    self, doc, layout.next(i) if chrome else i, last,
                     f"Box of other stories after the article ({s!r} and what follows)",
-                    "Delete the box to the end of the page",
+                    "Delete the box to the end of the page", delete_from=i,
                 )
                 return
-            yield line_range_finding(self, doc, i, i, f"Heading of a box of other stories: {s!r}")
+            if not chrome:
+                yield line_range_finding(self, doc, i, i, f"Heading of a box of other stories: {s!r}")
 
 
 # "The latest: ...", "Photos: ...", "How you can help: ..."
@@ -263,11 +268,12 @@ class CallToAction(Rule):
             if len(s) > 400:
                 continue
             if is_call_to_action(s):
-                yield line_range_finding(self, doc, i, i, f"Call to action, not article text: {clip(s, 60)!r}")
+                if i not in pack_chrome(doc, ctx):
+                    yield line_range_finding(self, doc, i, i, f"Call to action, not article text: {clip(s, 60)!r}")
                 continue
             if i in tail:
                 off = trailing_call_to_action(lines[i])
-                if off > 0:
+                if off > 0 and i not in pack_chrome(doc, ctx):
                     start = doc.line_starts[i] + off
                     end = doc.line_span(i)[1]
                     while end > start and doc.text[end - 1] in " \t":
