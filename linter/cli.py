@@ -379,6 +379,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from linter.core.packs import PackError
     from linter.rules import SelectionError
 
+    from linter.core import coldstart
+
+    coldstart.install()
     try:
         if args.command in ("check", "fix"):
             mode = "fix" if args.command == "fix" or getattr(args, "fix", False) or args.diff else "check"
@@ -400,6 +403,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"texthygiene: error: internal error ({type(exc).__name__}: {exc}); "
               "please report it with the command you ran", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        coldstart.save()
 
 
 if __name__ == "__main__":

@@ -14,13 +14,7 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 from linter.core.rule import Context, Option
 from linter.rules import SelectionError, registry, resolve, validate_selector
@@ -306,7 +300,17 @@ def parse_table(table: dict[str, Any], source: str, base: Settings | None = None
     return s
 
 
+def _tomllib():
+    """The TOML parser, imported only when there is configuration to read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
+
 def read_toml(path: str) -> dict[str, Any]:
+    tomllib = _tomllib()
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
@@ -335,6 +339,7 @@ def load_file(path: str, base: Settings | None = None) -> Settings:
 
 def parse_inline(overrides: list[str]) -> dict[str, Any]:
     """``--config 'KEY = VALUE'`` strings as one nested table (dotted keys allowed)."""
+    tomllib = _tomllib()
     out: dict[str, Any] = {}
     for text in overrides:
         try:

@@ -5,7 +5,6 @@ Each reporter takes the finding dicts of a run (the JSON shape) and returns a st
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 FORMATS = ("text", "concise", "json", "github", "sarif")
@@ -65,6 +64,8 @@ def summary(findings: list[dict], unsafe_fixes: bool = False, fixed: int = 0,
 
 
 def as_json(findings: list[dict]) -> str:
+    import json
+
     return json.dumps(findings, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -94,6 +95,8 @@ def github(findings: list[dict]) -> str:
 
 def sarif(findings: list[dict], rules: dict) -> str:
     """A SARIF 2.1.0 log (for code-scanning dashboards)."""
+    import json
+
     from linter import __version__
     used = sorted({f["code"] for f in findings})
     doc = {

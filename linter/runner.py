@@ -88,7 +88,10 @@ def _state_key(settings: Settings, path: str) -> tuple[str, frozenset]:
     if memo is not None and memo[0] is settings:
         return memo[1], memo[2]
     codes = frozenset(settings.codes_for(path))
-    key = settings.fingerprint() + "|" + ",".join(sorted(codes))
+    # what the rules and their context are built from (settings.fingerprint() would do, but
+    # costs the json module on a cold start)
+    key = repr((sorted(codes), settings.options, settings.extend_packs, settings.root,
+                settings.fixable, settings.unfixable))
     if not settings.per_file_ignores:  # the same for every file: resolve and serialise once
         _KEYS[id(settings)] = (settings, key, codes)
     return key, codes

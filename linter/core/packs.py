@@ -9,15 +9,11 @@ and what is wrong.
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 PACKS_DIR = Path(__file__).resolve().parent.parent / "packs"
 ENTRY_POINT_GROUP = "texthygiene.packs"
@@ -33,7 +29,31 @@ class PackError(Exception):
 
 
 def read_pack(path: str | Path) -> dict[str, Any]:
-    """Parse one pack file; syntax errors become :class:`PackError`."""
+    """Parse one pack file; syntax errors become :class:`PackError`.
+
+    When the command line runs, the parsed data is kept by :mod:`linter.core.coldstart`
+    while the file's size and modification time stay the same.
+    """
+    from linter.core import coldstart
+
+    try:
+        st = os.stat(path)
+        key = ("pack", os.path.abspath(path), st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = None
+    data = coldstart.get(key) if key else None
+    if data is None:
+        data = _parse_pack(path)
+        if key:
+            coldstart.put(key, data)
+    return data
+
+
+def _parse_pack(path: str | Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
@@ -55,9 +75,36 @@ def builtin_pack_paths(family: str) -> list[str]:
 def _entry_points(group: str) -> tuple:
     """The entry points of ``group``, listed once per process (each listing reads the
     metadata of every installed distribution)."""
+    if not _may_declare(group):
+        return ()
     from importlib.metadata import entry_points
 
     return tuple(entry_points(group=group))
+
+
+def _may_declare(group: str) -> bool:
+    """Whether any distribution on ``sys.path`` may declare entry points of ``group``.
+
+    A cheap look at the ``entry_points.txt`` files, so that a run without plugins does not
+    import ``importlib.metadata`` (~10 ms of a cold start); True when unsure (a zip on the path).
+    """
+    needle = f"[{group}]".encode()
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except NotADirectoryError:
+            return True  # a zip archive or an egg file: let importlib.metadata look
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")):
+                try:
+                    with open(os.path.join(folder or ".", name, "entry_points.txt"), "rb") as fh:
+                        if needle in fh.read():
+                            return True
+                except OSError:
+                    continue
+    return False
 
 
 def entry_point_pack_paths(family: str) -> list[str]:

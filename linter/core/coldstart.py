@@ -1,0 +1,296 @@
+"""What a cold start would otherwise redo on every run: compiled regular expressions and parsed packs.
+
+Both ``re`` and ``regex`` parse and compile a pattern in pure Python (a fraction of a
+millisecond each; the few hundred patterns of a default run cost ~100 ms, most of a
+10-file commit's budget), then hand a flat program to their C engine. The program only
+depends on the pattern, the flags and the engine's version, so, like a ``.pyc`` file, it
+can be kept on disk: :func:`install` records the engine's inputs of every pattern compiled
+in this process and replays them on the next run. A miss compiles as usual, so results
+never depend on the cache, and a stale or damaged file is ignored (the C engines validate
+the program they are given). :func:`get` and :func:`put` keep other plain data the same
+way (the parsed TOML packs, keyed by path, size and modification time).
+
+The command line installs it for its run; library users are not affected. The table is
+kept in the user's cache folder (``~/.cache/texthygiene``, or ``$XDG_CACHE_HOME``; the file
+``$TEXTHYGIENE_REGEX_CACHE`` if set), written only when a run compiled a new pattern, and
+``TEXTHYGIENE_NO_REGEX_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+#: more entries than this and the table starts afresh (user packs can make many patterns)
+MAX_ENTRIES = 5000
+
+_state: dict = {}
+
+
+def _tag() -> str:
+    """What the stored programs depend on: the Python build and the regex version."""
+    import _sre
+
+    regex_version = ""
+    try:  # the version without importing regex (a package's metadata would cost more)
+        from importlib.util import find_spec
+
+        spec = find_spec("regex")
+        if spec is not None and spec.origin:
+            regex_version = str(os.stat(spec.origin).st_mtime_ns)
+    except (ImportError, ValueError, OSError):
+        pass
+    return f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{regex_version}"
+
+
+def cache_file() -> str:
+    """Where the table is kept: ``$TEXTHYGIENE_REGEX_CACHE``, else the user's cache folder."""
+    explicit = os.environ.get("TEXTHYGIENE_REGEX_CACHE")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "texthygiene", f"regex.{sys.implementation.cache_tag}.marshal")
+
+
+def load(path: str, tag: str) -> dict:
+    """The stored table, or an empty one when missing, damaged or made by another build."""
+    import marshal
+
+    try:
+        with open(path, "rb") as fh:
+            stored_tag, table = marshal.load(fh)
+    except Exception:  # missing, unreadable, truncated, another format
+        return {}
+    if stored_tag != tag or not isinstance(table, dict):
+        return {}
+    return table
+
+
+def install(path: str | None = None) -> bool:
+    """Serve ``re`` and ``regex`` compilations from the stored table; True when installed.
+
+    Idempotent. ``regex`` is hooked when it is first imported (it is not imported here).
+    """
+    if _state or os.environ.get("TEXTHYGIENE_NO_REGEX_CACHE", "") not in ("", "0"):
+        return bool(_state)
+    path = path or cache_file()
+    tag = _tag()
+    table = load(path, tag)
+    _state.update(path=path, tag=tag, table=table, dirty=False, hooks=[])
+    _hook_re(table)
+    if "regex._main" in sys.modules:
+        _hook_regex(sys.modules["regex._main"], table)
+    else:
+        finder = _RegexFinder(table)
+        sys.meta_path.insert(0, finder)
+        _state["hooks"].append(lambda: finder in sys.meta_path and sys.meta_path.remove(finder))
+    return True
+
+
+def get(key):
+    """A fresh copy of a value stored with :func:`put` (None when absent or not installed)."""
+    blob = _state["table"].get(key) if _state else None
+    if blob is None:
+        return None
+    import marshal
+
+    return marshal.loads(blob)
+
+
+def put(key, value) -> None:
+    """Keep ``value`` (plain data that ``marshal`` can write) for the next runs."""
+    if not _state:
+        return
+    import marshal
+
+    try:
+        _state["table"][key] = marshal.dumps(value)
+    except ValueError:  # a TOML date, say: not worth keeping
+        return
+    _state["dirty"] = True
+
+
+def save() -> None:
+    """Write the table back when this run compiled something new (atomically; errors ignored)."""
+    if not _state or not _state["dirty"]:
+        return
+    import marshal
+
+    path, table = _state["path"], _state["table"]
+    if len(table) > MAX_ENTRIES:
+        table = dict(list(table.items())[-MAX_ENTRIES // 2:])
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "wb") as fh:
+            marshal.dump((_state["tag"], table), fh)
+        os.replace(tmp, path)
+        _state["dirty"] = False
+    except (OSError, ValueError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def uninstall() -> None:
+    """Undo :func:`install` (for tests)."""
+    for undo in reversed(_state.get("hooks", [])):
+        undo()
+    _state.clear()
+
+
+def _plain(value):
+    """``value`` with int subclasses (``re``'s named opcodes) as plain ints, for ``marshal``.
+
+    >>> import re; _plain((re.IGNORECASE, [re.ASCII], {"a": True}))
+    (2, [256], {'a': True})
+    """
+    if isinstance(value, int) and type(value) is not int and type(value) is not bool:
+        return int(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _code_type() -> str:
+    import _sre
+    from array import array
+
+    return next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)
+
+
+def _pack_re(args: tuple) -> tuple | None:
+    """``_sre.compile``'s arguments with the program as bytes (marshal reads bytes fast)."""
+    from array import array
+
+    pattern, flags, code, *rest = args
+    try:
+        return (pattern, int(flags), array(_code_type(), code).tobytes(), *_plain(tuple(rest)))
+    except (OverflowError, TypeError, ValueError, StopIteration):
+        return None
+
+
+def _unpack_re(packed: tuple) -> tuple:
+    from array import array
+
+    pattern, flags, code, *rest = packed
+    return (pattern, flags, array(_code_type(), code).tolist(), *rest)
+
+
+# -- re ---------------------------------------------------------------------------------------
+def _hook_re(table: dict) -> None:
+    """Wrap the function ``re`` calls on a miss of its own in-process cache."""
+    import re
+
+    compiler = getattr(re, "_compiler", None)
+    if compiler is None:  # Python 3.10
+        import sre_compile as compiler
+    original, real_sre = compiler.compile, compiler._sre
+    captured: list = []
+
+    class Recorder:
+        """``_sre`` as the compiler sees it: its ``compile`` arguments are noted on the way."""
+
+        def __getattr__(self, name):
+            return getattr(real_sre, name)
+
+        @staticmethod
+        def compile(*args):
+            captured.append(args)
+            return real_sre.compile(*args)
+
+    def compile(p, flags=0):
+        if not isinstance(p, (str, bytes)) or flags & 128:  # a parsed pattern, or re.DEBUG
+            return original(p, flags)
+        key = ("re", p, int(flags))
+        args = table.get(key)
+        if args is not None:
+            try:
+                return real_sre.compile(*_unpack_re(args))
+            except Exception:  # a program this build does not accept: compile afresh
+                del table[key]
+        captured.clear()
+        result = original(p, flags)
+        if len(captured) == 1:
+            packed = _pack_re(captured[0])
+            if packed is not None:
+                table[key] = packed
+            _state["dirty"] = True
+        return result
+
+    compiler._sre, compiler.compile = Recorder(), compile
+
+    def undo():
+        compiler._sre, compiler.compile = real_sre, original
+    _state["hooks"].append(undo)
+
+
+# -- regex ------------------------------------------------------------------------------------
+class _RegexFinder:
+    """Hooks ``regex`` right after its module ``regex._main`` is first imported."""
+
+    def __init__(self, table: dict):
+        self.table = table
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "regex._main":
+            return None
+        sys.meta_path.remove(self)
+        from importlib.util import find_spec
+
+        spec = find_spec(name)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        exec_module, table = spec.loader.exec_module, self.table
+
+        def exec_and_hook(module):
+            exec_module(module)
+            _hook_regex(module, table)
+
+        spec.loader.exec_module = exec_and_hook
+        return spec
+
+
+def _hook_regex(main, table: dict) -> None:
+    """Wrap ``regex._main._compile``; a compiled pattern's ``_pickled_data`` rebuilds it."""
+    original = getattr(main, "_compile", None)
+    rebuild = getattr(getattr(main, "_regex", None), "compile", None)
+    if original is None or rebuild is None:
+        return
+    memo: dict = {}
+
+    def _compile(pattern, flags, ignore_unused, kwargs, cache_it):
+        if not isinstance(pattern, str) or flags & (main.DEBUG | main.LOCALE):
+            return original(pattern, flags, ignore_unused, kwargs, cache_it)
+        try:
+            named = frozenset((k, frozenset(v)) for k, v in kwargs.items()) if kwargs else None
+            key = ("regex", pattern, int(flags), int(getattr(main, "DEFAULT_VERSION", 0)), named)
+            hash(key)
+        except TypeError:  # unhashable list items: leave it to regex (it will complain)
+            return original(pattern, flags, ignore_unused, kwargs, cache_it)
+        compiled = memo.get(key)
+        if compiled is not None:
+            return compiled
+        args = table.get(key)
+        if args is not None:
+            try:
+                compiled = memo[key] = rebuild(*args)
+                return compiled
+            except Exception:
+                del table[key]
+        compiled = original(pattern, flags, ignore_unused, kwargs, cache_it)
+        data = getattr(compiled, "_pickled_data", None)
+        if data is not None and not data[1] & main.LOCALE:  # inline (?L): the locale matters
+            table[key] = _plain(data)
+            memo[key] = compiled
+            _state["dirty"] = True
+        return compiled
+
+    main._compile = _compile
+
+    def undo():
+        main._compile = original
+    _state["hooks"].append(undo)

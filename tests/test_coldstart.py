@@ -1,0 +1,186 @@
+"""The persistent cache of compiled regular expressions (linter/core/coldstart.py)."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import uuid
+
+import pytest
+import regex
+
+from helpers import run_cli
+from linter.core import coldstart
+
+
+@pytest.fixture
+def cache_path(tmp_path, monkeypatch):
+    monkeypatch.delenv("TEXTHYGIENE_NO_REGEX_CACHE", raising=False)
+    path = str(tmp_path / "regex.marshal")
+    yield path
+    coldstart.uninstall()
+
+
+def _fresh(prefix: str) -> str:
+    """A pattern no earlier test compiled (so neither engine's own memory has it)."""
+    return prefix + "(?:" + uuid.uuid4().hex + ")?"
+
+
+def _patterns():
+    tag = _fresh("")
+    return [
+        (re, r"(?P<word>\b[A-Z]\w+)\s+(?:Kyiv|Kiev)" + tag, re.IGNORECASE),
+        (re, r"^Share this:?\s*$" + tag, re.MULTILINE),
+        (re, rb"\xc3[\x80-\xbf]" + tag.encode(), 0),
+        (regex, r"(?<=[.!?])\s+(?=\p{Lu})" + tag, 0),
+        (regex, r"(?i)\b(?:follow us|sign up)\b" + tag, 0),
+    ]
+
+
+def _behaviour(compiled, text):
+    return ([m.span() for m in compiled.finditer(text)], compiled.groupindex, compiled.flags,
+            compiled.pattern)
+
+
+SAMPLE = "Share this:\nPresident Zelensky in Kyiv. Follow us on X! Then sign up.\n"
+
+
+def test_a_second_run_rebuilds_every_pattern_from_the_table(cache_path):
+    pats = _patterns()
+    assert coldstart.install(cache_path)
+    first = []
+    for mod, pattern, flags in pats:
+        text = SAMPLE.encode() + "Ã©".encode() if isinstance(pattern, bytes) else SAMPLE
+        first.append(_behaviour(mod.compile(pattern, flags), text))
+    coldstart.save()
+    assert os.path.exists(cache_path)
+    coldstart.uninstall()
+    re.purge()
+    regex.purge()
+
+    assert coldstart.install(cache_path)
+    table = coldstart._state["table"]
+    assert len(table) >= len(pats)
+    again = []
+    for mod, pattern, flags in pats:
+        text = SAMPLE.encode() + "Ã©".encode() if isinstance(pattern, bytes) else SAMPLE
+        again.append(_behaviour(mod.compile(pattern, flags), text))
+    assert again == first
+    assert coldstart._state["dirty"] is False  # every pattern came from the table
+    assert any(spans for spans, *_ in first)  # the sample exercises the patterns
+
+
+def test_named_lists_are_part_of_the_key(cache_path):
+    coldstart.install(cache_path)
+    pattern = _fresh(r"\b\L<names>\b")
+    a = regex.compile(pattern, names=["Kiev", "Odessa"])
+    b = regex.compile(pattern, names=["Kyiv"])
+    text = "Kiev, Kyiv and Odessa"
+    assert [m.group() for m in a.finditer(text)] == ["Kiev", "Odessa"]
+    assert [m.group() for m in b.finditer(text)] == ["Kyiv"]
+    coldstart.save()
+    coldstart.uninstall()
+    regex.purge()
+    coldstart.install(cache_path)
+    b2 = regex.compile(pattern, names=["Kyiv"])
+    assert [m.group() for m in b2.finditer(text)] == ["Kyiv"]
+    assert coldstart._state["dirty"] is False
+
+
+def test_a_damaged_or_foreign_file_is_ignored(cache_path):
+    with open(cache_path, "wb") as fh:
+        fh.write(b"\x00garbage")
+    assert coldstart.load(cache_path, "tag") == {}
+    with open(cache_path, "wb") as fh:
+        marshal.dump(("another python", {("re", "x", 0): ("x", 0, b"", 0, {}, (None,))}), fh)
+    assert coldstart.load(cache_path, "this python") == {}
+    assert coldstart.load(cache_path + ".missing", "tag") == {}
+
+
+def test_a_bad_program_in_the_table_falls_back_to_compiling(cache_path):
+    pattern = _fresh(r"\bKiev\b")
+    tag = coldstart._tag()
+    bogus = coldstart._pack_re((pattern, 32, [999999, 1, 2], 0, {}, (None,)))
+    with open(cache_path, "wb") as fh:
+        marshal.dump((tag, {("re", pattern, 0): bogus}), fh)
+    coldstart.install(cache_path)
+    compiled = re.compile(pattern)
+    assert compiled.search("in Kiev today").span() == (3, 7)
+    assert coldstart._state["dirty"]  # the entry was replaced by the real program
+
+
+def test_off_switch(cache_path, monkeypatch):
+    monkeypatch.setenv("TEXTHYGIENE_NO_REGEX_CACHE", "1")
+    assert coldstart.install(cache_path) is False
+    re.compile(_fresh("x"))
+    coldstart.save()
+    assert not os.path.exists(cache_path)
+
+
+def test_uninstall_restores_the_engines(cache_path):
+    import re as re_module
+
+    compiler = getattr(re_module, "_compiler", None)
+    if compiler is None:  # Python 3.10
+        import sre_compile as compiler
+    before = compiler.compile
+    coldstart.install(cache_path)
+    assert compiler.compile is not before
+    coldstart.uninstall()
+    assert compiler.compile is before
+
+
+def test_the_cli_writes_the_table_and_reports_the_same_findings(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Share this:\n\nPresident Zelensky spoke in Kiev.  Then Kyiv.\n", encoding="utf-8")
+    table = tmp_path / "cache" / "regex.marshal"
+    env = {"TEXTHYGIENE_REGEX_CACHE": str(table)}
+    env.pop("TEXTHYGIENE_NO_REGEX_CACHE", None)
+    cold = run_cli("check", "--isolated", str(doc), env=env)
+    assert table.exists()
+    warm = run_cli("check", "--isolated", str(doc), env=env)
+    off = run_cli("check", "--isolated", str(doc), env={"TEXTHYGIENE_NO_REGEX_CACHE": "1"})
+    assert cold.returncode == warm.returncode == off.returncode == 1
+    assert cold.stdout == warm.stdout == off.stdout
+    assert "D10" in cold.stdout
+
+
+PACK = """[pack]
+name = "courier"
+family = "debris"
+description = "Chrome of the (made-up) Harbour Courier site."
+
+[[chrome]]
+id = "courier-app"
+text = "Get the Harbour Courier app"
+"""
+
+
+def test_parsed_packs_are_kept_while_the_file_is_unchanged(cache_path, tmp_path):
+    from linter.core.packs import read_pack
+
+    pack = tmp_path / "courier.toml"
+    pack.write_text(PACK, encoding="utf-8")
+    coldstart.install(cache_path)
+    first = read_pack(pack)
+    first["chrome"].clear()  # a caller's changes do not leak into the stored copy
+    coldstart.save()
+    coldstart.uninstall()
+
+    coldstart.install(cache_path)
+    again = read_pack(pack)
+    assert again["chrome"][0]["text"] == "Get the Harbour Courier app"
+    assert coldstart._state["dirty"] is False  # served from the table
+    pack.write_text(PACK.replace("Courier app", "Courier application"), encoding="utf-8")
+    changed = read_pack(pack)
+    assert changed["chrome"][0]["text"] == "Get the Harbour Courier application"
+
+
+def test_without_the_cache_packs_are_parsed_as_before(tmp_path):
+    from linter.core.packs import read_pack
+
+    coldstart.uninstall()
+    pack = tmp_path / "courier.toml"
+    pack.write_text(PACK, encoding="utf-8")
+    assert read_pack(pack)["pack"]["name"] == "courier"
