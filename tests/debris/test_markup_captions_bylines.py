@@ -135,6 +135,10 @@ def test_kicker_above_the_headline():
     text = f"chaos theory\nThe Hidden Heroines of Chaos\n{P1}\n{P2}\n"
     assert codes(text, ["D255"]) == ["D255"]
     assert fix(text, ["D255"], unsafe=True) == f"The Hidden Heroines of Chaos\n{P1}\n{P2}\n"
+    # a series label ending in a colon stands over a short headline too
+    text = f"Open Library Project:\n\nBetter Branch Libraries\n\n{P1}\n{P2}\n"
+    assert codes(text, ["D255"]) == ["D255"]
+    assert codes(f"Library Project\n\nBetter Branches\n\n{P1}\n{P2}\n", ["D255"]) == []
 
 
 @pytest.mark.parametrize("top", [
@@ -145,3 +149,22 @@ def test_kicker_above_the_headline():
 ])
 def test_first_lines_that_are_not_kickers(top):
     assert codes(top + P1 + "\n" + P2 + "\n", ["D255"]) == []
+
+
+# -- D256 ------------------------------------------------------------------------------
+@pytest.mark.parametrize("sign", ["— bkuhn", "– The Editors", "— Jane"])
+def test_sign_off_after_the_last_paragraph(sign):
+    text = f"{P1}\n{P2}\n{sign}\n"
+    assert codes(text, ["D256"]) == ["D256"]
+    assert fix(text, ["D256"], unsafe=True) == f"{P1}\n{P2}\n"
+    assert fix(text, ["D256"]) == text
+
+
+@pytest.mark.parametrize("text", [
+    f"— Mark Twain\n{P1}\n{P2}\n",                                         # an epigraph's attribution
+    f"{P1}\n{P2}\n“A library is the heart of a town, and a town without one has stopped listening.”\n— Mary Roe\n",  # a quotation's
+    f"{P1}\n— and then the vote\n{P2}\n",                                   # inside the article
+    f"{P1}\n{P2}\n— 12 March 2021\n",                                       # a date: D251's business
+])
+def test_dashes_that_are_not_sign_offs(text):
+    assert codes(text, ["D256"]) == []

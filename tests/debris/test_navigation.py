@@ -69,3 +69,23 @@ def test_trailing_link_list_after_the_last_paragraph():
 ])
 def test_introduced_lists_and_steps_are_left_alone(tail):
     assert codes(f"{P1}\n{P2}\n{tail}", ["D212"]) == []
+
+
+@pytest.mark.parametrize("line", ["More in Opinion ›", "Next Chapter →", "- View All Courses »", "选择其他平台 >>",
+                                  "Sign me up →"])
+def test_link_lines_ending_in_an_arrow(line):
+    text = around(line)
+    assert codes(text, ["D213"]) == ["D213"]
+    assert fix(text, ["D213"], unsafe=True) == f"{P1}\n{P2}\n"
+    assert fix(text, ["D213"]) == text
+
+
+@pytest.mark.parametrize("line", [
+    "Les « boîtes noires »",                                   # a French quotation closing the line
+    "The council voted and the mayor left the room. →",        # a sentence
+    "x = y >>",                                                # code
+    "Home » World » Europe",                                   # a row of links: D210's
+    "Next, the mayor turned to the budget and the clerk read the figures aloud to everyone in the room »",
+])
+def test_lines_ending_in_arrows_that_are_not_links(line):
+    assert codes(around(line), ["D213"]) == []

@@ -101,3 +101,19 @@ def test_box_heading_that_is_pack_chrome_gets_one_finding():
     assert heading == ["D101"]
     assert [f.code for f in found if text.count("\n", 0, f.start) == 5] == ["D230"]
     assert fix(text, ["D"], unsafe=True) == BODY
+
+
+
+@pytest.mark.parametrize("line", ["Update your browser to browse 5 times faster. Update now×", "Crop Image ×",
+                                  "浏览器更新提醒电脑登录微信无需扫码，浏览QQ空间提速 5 倍立即更新×", "Accept cookies ✕"])
+def test_closable_notice(line):
+    text = BODY + line + "\n"
+    assert codes(text, ["D233"]) == ["D233"]
+    assert fix(text, ["D233"], unsafe=True) == BODY
+    assert fix(text, ["D233"]) == text
+
+
+@pytest.mark.parametrize("line", ["The room measured 4 ×", "Scale the picture by 2×", "The magnification was 10 × 2 ×",
+                                  "| 3 | 4 × |"])
+def test_multiplication_signs_are_not_close_buttons(line):
+    assert codes(BODY + line + "\n", ["D233"]) == []

@@ -1,6 +1,6 @@
 """D: scraping debris left in text after extraction (site chrome, counters, teasers, captions)."""
 
-from linter.rules.debris.bylines import AboutBoilerplate, Byline, Dateline, Kicker, LegalNotice, SourceNote
+from linter.rules.debris.bylines import AboutBoilerplate, Byline, Dateline, Kicker, LegalNotice, SignOff, SourceNote
 from linter.rules.debris.captions import PhotoCaption
 from linter.rules.debris.chrome import ChromeLine, ChromeSpan
 from linter.rules.debris.comments import CommentNotice, CommentSection, CommentThread
@@ -9,8 +9,8 @@ from linter.rules.debris.embeds import SocialEmbed
 from linter.rules.debris.fused import FusedChrome
 from linter.rules.debris.markup import EditLink, EmptyMarkup, TableRule
 from linter.rules.debris.masthead import Masthead
-from linter.rules.debris.navigation import NavigationRow, TagList, TrailingLinkList
-from linter.rules.debris.promo import CallToAction, PromoBox, TailPromo
+from linter.rules.debris.navigation import LinkLine, NavigationRow, TagList, TrailingLinkList
+from linter.rules.debris.promo import CallToAction, ClosableNotice, PromoBox, TailPromo
 from linter.rules.debris.teasers import RelatedTeaser, SlideshowItems, TeaserCard
 from linter.rules.debris.title_suffix import TitleSiteSuffix
 
@@ -25,12 +25,14 @@ RULES: tuple = (
     NavigationRow,
     TagList,
     TrailingLinkList,
+    LinkLine,
     RelatedTeaser,
     SlideshowItems,
     TeaserCard,
     TailPromo,
     PromoBox,
     CallToAction,
+    ClosableNotice,
     CommentSection,
     CommentThread,
     CommentNotice,
@@ -40,6 +42,7 @@ RULES: tuple = (
     SourceNote,
     LegalNotice,
     Kicker,
+    SignOff,
     SocialEmbed,
     EmptyMarkup,
     TableRule,

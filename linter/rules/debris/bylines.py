@@ -347,9 +347,62 @@ class Kicker(Rule):
         if (not (1 <= len(s.split()) <= 3) or width(s) > 30 or ends_sentence(s) or s.startswith(("-", "|", "#", "*"))
                 or s[:1].isdigit() or "/" in s):
             return
-        # the line under it is a headline: 4-20 words, not a sentence of prose, not a list item
+        # the line under it is a headline: 4-20 words (2 under a label ending in a colon, "Open
+        # Journalism Project:"), not a sentence of prose, not a list item
         hw = h.split()
-        if (not (4 <= len(hw) <= 20) or is_prose(h) or h.startswith(("-", "|", "*", "•")) or ":" in h
+        if (not ((2 if s.endswith((":", "：")) else 4) <= len(hw) <= 20) or is_prose(h) or h.startswith(("-", "|", "*", "•")) or ":" in h
                 or h.endswith((".", ","))):
             return
         yield line_range_finding(self, doc, first, first, f"Kicker above the headline: {s!r}")
+
+
+# "— bkuhn", "– The Editors", "— Jane"
+SIGN_OFF = regex.compile(r"^[—–]\s*\p{L}[\p{L}_.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){0,3}$")
+SIGN_OFF_GATE = re.compile(r"\n[ \t]*[—–]")
+QUOTE_END = ("\"", "”", "»", "’", "'")
+
+
+class SignOff(Rule):
+    """What it does
+    Flags the author's sign-off under a post: a dash and a name or handle on a line of
+    its own after the last paragraph ("— bkuhn", "– The Editors").
+
+    Why is this bad?
+    It is the blog's signature, repeated under every post, like a byline at the foot.
+
+    A dash and a name under a quotation ("— Mark Twain") attributes the quotation and
+    is left alone, as is anything before the end of the article (an epigraph).
+
+    Example
+    ```text
+    ...the last paragraph of the post.
+    — bkuhn
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted.
+    """
+
+    code = "D256"
+    name = "sign-off"
+    summary = "Author's sign-off (— name) after the last paragraph"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if "—" not in doc.text and "–" not in doc.text:
+            return
+        candidates = candidate_lines(doc, SIGN_OFF_GATE)
+        if not candidates:
+            return
+        layout = Layout.of(doc)
+        lines = doc.lines
+        if layout.body_end < 0:
+            return
+        for i in candidates:
+            s = lines[i].strip()
+            if i <= layout.body_end or not SIGN_OFF.match(s):
+                continue
+            p = layout.prev(i)
+            if p >= 0 and lines[p].rstrip().endswith(QUOTE_END):
+                continue
+            yield line_range_finding(self, doc, i, i, f"Sign-off under the post: {s!r}")

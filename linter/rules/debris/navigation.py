@@ -219,3 +219,65 @@ def _link_item(line: str) -> bool:
     item = m.group(1).strip()
     return (0 < len(item.split()) <= 4 and not ends_sentence(item) and not item.endswith((":", ","))
             and not any(ch.isdigit() for ch in item))
+
+
+# a link that says where it goes: "More in Opinion ›", "Next Chapter →", "选择其他平台 >>"
+ARROW_END = regex.compile(r"^(?P<label>[^«<=;{}()\[\]]*?\p{L}[^«<=;{}()\[\]]*?)\s*(?:>>|»|›|→|⟶|➔|➜|▸)$")
+ARROW_GATE = re.compile(r"(?:>>|»|›|→|⟶|➔|➜|▸)[ \t]*\n")
+
+
+def link_label(line: str) -> str | None:
+    """The label of a link line ending in an arrow, or None.
+
+    >>> link_label("More in Opinion ›"), link_label("选择其他平台 >>"), link_label("- Next Chapter →")
+    ('More in Opinion', '选择其他平台', 'Next Chapter')
+    >>> link_label("Les « boîtes noires »") is None, link_label("The vote was close. →") is None
+    (True, True)
+    """
+    m = ARROW_END.match(line.strip().lstrip("-•* "))
+    if not m:
+        return None
+    label = m.group("label").strip()
+    if not label or len(label.split()) > 8 or width(label) > 60 or ends_sentence(label) or label.endswith((",", ":")):
+        return None
+    return label
+
+
+class LinkLine(Rule):
+    """What it does
+    Flags a line that is one link ending in an arrow: "More in Opinion ›", "Next Chapter
+    →", "View All Courses »", "选择其他平台 >>". The label is short (at most eight words)
+    and is not a sentence.
+
+    Why is this bad?
+    The arrow is the mark of a link to another page (a section, the next chapter, a share
+    dialog); extraction keeps its label as a line that reads as a stray heading.
+
+    Example
+    ```text
+    ...the last paragraph of the article.
+    More in Opinion ›
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted; a heading written with a closing arrow would go too.
+    """
+
+    code = "D213"
+    name = "link-line"
+    summary = "Line holding one link that ends in an arrow (More in Opinion ›)"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if not any(a in text for a in (">>", "»", "›", "→", "⟶", "➔", "➜", "▸")):
+            return
+        lines = doc.lines
+        chrome = pack_chrome(doc, ctx)
+        for i in candidate_lines(doc, ARROW_GATE):
+            s = lines[i].strip()
+            if s.startswith("|") or width(s) > 80 or i in chrome or link_label(s) is None:
+                continue
+            if nav_items(s) is not None:  # a row of links is D210's
+                continue
+            yield line_range_finding(self, doc, i, i, f"Link line: {clip(s, 60)!r}")

@@ -281,3 +281,43 @@ class CallToAction(Rule):
                     fix = Fix.unsafe("Cut the call to action", delete_span_edit(doc.text, start, end))
                     yield self.finding(start, end, f"Call to action at the end of the article: "
                                                     f"{clip(doc.text[start:end], 60)!r}", fix)
+
+
+# a banner or pop-up that ends in its close button: "...立即更新×", "Crop Image ×"
+CLOSE_END = regex.compile(r"[^\s\d.,+\-*/=×✕✖╳]\s*[×✕✖╳]$")
+CLOSE_GATE = re.compile(r"[×✕✖╳][ \t]*\n")
+
+
+class ClosableNotice(Rule):
+    """What it does
+    Flags a line that ends in a close button ("×", "✕"): the text of a banner, pop-up or
+    dismissible notice ("浏览器更新提醒…立即更新×", "Crop Image ×"). A multiplication sign
+    after a number ("2 ×") or in a formula is not a close button.
+
+    Why is this bad?
+    Update prompts, cookie and app banners and dialogs are the page's interface; extraction
+    keeps their text with the button glyph glued to it.
+
+    Example
+    ```text
+    Update your browser to browse 5 times faster. Update now×
+    ```
+
+    Fix safety
+    Unsafe: the line is deleted.
+    """
+
+    code = "D233"
+    name = "closable-notice"
+    summary = "Banner or pop-up text ending in its close button (×)"
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if "×" not in text and "✕" not in text and "✖" not in text and "╳" not in text:
+            return
+        lines = doc.lines
+        for i in candidate_lines(doc, CLOSE_GATE):
+            s = lines[i].strip()
+            if width(s) <= 200 and not s.startswith("|") and CLOSE_END.search(s):
+                yield line_range_finding(self, doc, i, i, f"Banner or pop-up with its close button: {clip(s, 60)!r}")
