@@ -86,7 +86,10 @@ class Settings:
         return resolve(self.fixable or ["ALL"], self.unfixable)
 
     def is_excluded(self, path: str) -> bool:
-        rel = _relative(path, self.root)
+        return self.is_excluded_relative(_relative(path, self.root))
+
+    def is_excluded_relative(self, rel: str) -> bool:
+        """``is_excluded`` of a path already made relative to ``root`` (posix separators)."""
         return _glob_matcher((*self.exclude, *self.extend_exclude))(rel)
 
     def is_included(self, path: str) -> bool:
@@ -147,6 +150,8 @@ def _fnmatch_any(patterns: tuple[str, ...]):
     if not patterns:
         return lambda name: False
     match = re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in patterns)).match
+    if os.path.normcase("A") == "A":  # POSIX: names are compared as they are
+        return lambda name: match(name) is not None
     return lambda name: match(os.path.normcase(name)) is not None
 
 
@@ -167,7 +172,20 @@ def _glob_matcher(patterns: tuple[str, ...]):
         else:
             whole += ["*/" + pattern, "*/" + pattern + "/*"]
     match_whole, match_part = _fnmatch_any(tuple(whole)), _fnmatch_any(tuple(part))
-    return lambda rel: match_whole(rel) or any(match_part(x) for x in rel.split("/"))
+    folder_memo: dict[str, bool] = {}  # the folders of a run are few, its file names many
+
+    def match_folder(name: str) -> bool:
+        hit = folder_memo.get(name)
+        if hit is None:
+            hit = folder_memo[name] = match_part(name)
+        return hit
+
+    def matcher(rel: str) -> bool:
+        if match_whole(rel):
+            return True
+        *folders, name = rel.split("/")
+        return match_part(name) or any(match_folder(x) for x in folders)
+    return matcher
 
 
 def _glob_match(rel: str, pattern: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from linter.core import suppression
 from linter.core.document import Document
@@ -27,13 +27,48 @@ def instantiate(rule_classes: Iterable[type[Rule]]) -> list[Rule]:
     return [cls() for cls in rule_classes]
 
 
-def check(doc: Document, rules: Sequence[Rule], ctx: Context | None = None) -> list[Finding]:
-    """All findings of ``rules`` on ``doc``, suppressions applied, sorted by position."""
+def gate_test(gate) -> Callable[[str], bool] | None:
+    """The text test of a :attr:`Rule.gate` (None: no gate).
+
+    >>> gate_test("&")("Tom &amp; Jerry"), gate_test(("Kiev", "Kyiv"))("in Kyiv")
+    (True, True)
+    >>> import re; gate_test(re.compile(r"\\d"))("no digits")
+    False
+    """
+    if gate is None:
+        return None
+    if isinstance(gate, str):
+        return lambda text: gate in text
+    if isinstance(gate, tuple):
+        return lambda text: any(g in text for g in gate)
+    search = gate.search
+    return lambda text: search(text) is not None
+
+
+def _plan(rules: Sequence[Rule], kind: str, ctx: Context) -> tuple[list, frozenset]:
+    """The rules that run on documents of ``kind`` with their gate tests, and their codes;
+    worked out once per rule list and kind (kept in ``ctx.cache``)."""
+    key = ("engine.plan", id(rules), kind)
+    plan = ctx.cache.get(key)
+    if plan is None or plan[0] is not rules or len(rules) != plan[3]:
+        run = [(rule, gate_test(rule.gate)) for rule in rules if kind in rule.kinds]
+        plan = ctx.cache[key] = (rules, run, frozenset(rule.code for rule, _ in run), len(rules))
+    return plan[1], plan[2]
+
+
+def check(doc: Document, rules: Sequence[Rule], ctx: Context | None = None,
+          gates: bool = True) -> list[Finding]:
+    """All findings of ``rules`` on ``doc``, suppressions applied, sorted by position.
+
+    A rule whose :attr:`Rule.gate` fails on the text is skipped (``gates=False`` runs every
+    rule in full: the tests compare both).
+    """
     ctx = ctx or Context()
-    ctx.selected = frozenset(rule.code for rule in rules if doc.kind in rule.kinds)
+    run, ctx.selected = _plan(rules, doc.kind, ctx)
+    text = doc.text
     findings: list[Finding] = []
-    for rule in rules:
-        if doc.kind not in rule.kinds:
+    for rule, gate in run:
+        if gate is not None and gates and not gate(text):
             continue
         try:
             for f in rule.check(doc, ctx):
@@ -45,11 +80,16 @@ def check(doc: Document, rules: Sequence[Rule], ctx: Context | None = None) -> l
         except Exception as exc:
             raise RuleCrash(rule.code, doc.path, exc) from exc
     if findings:
-        sup = suppression.parse(doc.text, doc.kind)
+        sup = suppression.parse(text, doc.kind)
         if sup:
             findings = [f for f in findings if not sup.silences(f.code, doc.line_index(f.start))]
-    findings.sort(key=lambda f: (f.start, f.code, f.end))
+        if len(findings) > 1:
+            findings.sort(key=_order)
     return findings
+
+
+def _order(f: Finding) -> tuple:
+    return f.start, f.code, f.end
 
 
 @dataclass

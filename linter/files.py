@@ -55,8 +55,48 @@ def decode(path: str, data: bytes) -> Source:
     return src
 
 
+#: open without blocking (a FIFO is refused after ``fstat`` instead of waiting for a writer)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
+    | getattr(os, "O_BINARY", 0)
+
+
 def read(path: str) -> Source:
-    """Read and classify one file; OS errors become a one-line ``error``."""
+    """Read and classify one file; OS errors become a one-line ``error``.
+
+    One ``open``, ``fstat`` and (usually) one ``read`` of the known size: no file object.
+    """
+    if not hasattr(os, "O_NONBLOCK"):  # pragma: no cover - Windows
+        return _read_portable(path)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except IsADirectoryError:
+        return Source(path, error="is a directory, not a file")
+    except FileNotFoundError:
+        return Source(path, error="no such file; check the path")
+    except PermissionError:
+        return Source(path, error="permission denied; check the file's permissions")
+    except OSError as exc:
+        return Source(path, error=f"cannot read ({exc.strerror or exc}); check the file")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            if stat.S_ISDIR(st.st_mode):
+                return Source(path, error="is a directory, not a file")
+            return Source(path, error="not a regular file (a pipe, socket or device); skipped")
+        data = os.read(fd, st.st_size + 1)
+        if len(data) != st.st_size:  # the file changed size, or a short read: read to the end
+            chunks = [data]
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+            data = b"".join(chunks)
+    except OSError as exc:
+        return Source(path, error=f"cannot read ({exc.strerror or exc}); check the file")
+    finally:
+        os.close(fd)
+    return decode(path, data)
+
+
+def _read_portable(path: str) -> Source:
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
@@ -149,14 +189,55 @@ def walk_files(directory: str, prune: Callable[[str], bool]) -> Iterator[str]:
             yield os.path.join(dirpath, name)
 
 
+def walk_folders(directory: str, prune: Callable[[str], bool]) -> Iterator[tuple[str, list[str]]]:
+    """``(folder, names of its files)`` below ``directory``, in :func:`walk_files` order.
+
+    Only files that are regular (or links to one) are named: the type comes with the folder
+    listing, so a tree of many small files costs one ``scandir`` per folder and no ``stat``
+    per file. Links to folders are not followed; unreadable folders are skipped.
+    """
+    stack = [directory]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        names, subfolders = [], []
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    if not entry.is_symlink() and not prune(entry.path):
+                        subfolders.append(entry.path)
+                elif entry.is_file():
+                    names.append(entry.name)
+            except OSError:
+                continue
+        yield folder, names
+        stack.extend(reversed(subfolders))
+
+
 def display_path(path: str) -> str:
-    """``path`` relative to the working folder when below it, with forward slashes."""
+    """``path`` relative to the working folder when below it, with forward slashes.
+
+    >>> display_path("a/./b.txt"), display_path(os.path.join(os.getcwd(), "c", "d.md"))
+    ('a/b.txt', 'c/d.md')
+    >>> display_path("/nowhere-below-here/x.txt") == "/nowhere-below-here/x.txt" or os.getcwd() == "/"
+    True
+    """
     if path == "-":
         return path
     if not os.path.isabs(path):  # the common case: os.path.relpath would only normalise it
         rel = os.path.normpath(path)
         if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
             return rel.replace(os.sep, "/")
+    else:  # absolute: below the working folder, or shown as given (what relpath would say)
+        norm, cwd = os.path.normpath(path), os.getcwd()
+        if len(cwd) > 1 and norm.startswith(cwd) and norm[len(cwd):len(cwd) + 1] == os.sep:
+            return norm[len(cwd) + 1:].replace(os.sep, "/")
+        if len(cwd) > 1 and not norm.startswith(cwd):
+            return path
     try:
         rel = os.path.relpath(path)
     except ValueError:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from linter import __version__, engine, files
-from linter.config import ConfigResolver, Settings
+from linter.config import ConfigResolver, Settings, _relative
 from linter.core.document import Document
 from linter.core.packs import PackError
 from linter.core.findings import Finding
@@ -475,16 +475,43 @@ def discover(paths: Iterable[str], resolver: ConfigResolver) -> tuple[list[str],
             seen.add(key)
             found.append(p)
 
+    folders: dict[str, tuple] = {}
+
+    def add_file(folder: str, name: str, checked: bool) -> None:
+        """Keep ``folder/name`` if it is a prose file (``checked``: known to be a file).
+
+        The settings, the folder relative to their root and the normalised folder are
+        worked out once per folder, not once per file.
+        """
+        info = folders.get(folder)
+        if info is None:
+            abs_folder = os.path.abspath(folder)
+            s = resolver.for_dir(abs_folder)
+            rel = "" if abs_folder == os.path.abspath(s.root) else _relative(abs_folder, s.root) + "/"
+            norm = os.path.normpath(folder)
+            info = folders[folder] = (s, rel, "" if norm == os.curdir else os.path.join(norm, ""),
+                                      os.path.join(abs_folder, ""))
+        s, rel, norm, abs_folder = info
+        f = os.path.join(folder, name)
+        if (s.is_included(f) and not s.is_excluded_relative(rel + name)
+                and (checked or os.path.isfile(f))):
+            key = abs_folder + name
+            if key not in seen:
+                seen.add(key)
+                found.append(norm + name)
+
     for p in paths:
         if os.path.isdir(p):
             settings = resolver.for_path(p)
             listed = files.git_files(p) if settings.respect_gitignore else None
             if listed is None:
-                listed = files.walk_files(p, lambda d: resolver.for_path(d).is_excluded(d))
-            for f in listed:
-                s = resolver.for_path(f)
-                if s.is_included(f) and not s.is_excluded(f) and os.path.isfile(f):
-                    add(os.path.normpath(f))
+                prune = lambda d: resolver.for_path(d).is_excluded(d)  # noqa: E731
+                for folder, names in files.walk_folders(p, prune):
+                    for name in names:
+                        add_file(folder, name, checked=True)
+            else:
+                for f in listed:
+                    add_file(*os.path.split(f), checked=False)
         elif os.path.lexists(p):
             add(p)
         else:

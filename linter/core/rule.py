@@ -84,6 +84,13 @@ class Rule:
     repairs_text: ClassVar[bool] = False
     #: True when the rule can count things across all files of a run (see ``collect``)
     corpus_aware: ClassVar[bool] = False
+    #: a cheap test the engine runs on ``doc.text`` before calling ``check``; when it fails,
+    #: ``check`` is not called at all (a document of ~5 KB then costs no Python call). One of:
+    #: a compiled pattern (``gate.search(text)`` must find something), a string (must occur
+    #: in the text), or a tuple of strings (one must occur). ``None``: always call ``check``.
+    #: The gate must be true of every document the rule can report anything on (the tests
+    #: run every rule with and without gates and compare); ``check`` may test it again.
+    gate: ClassVar[Any] = None
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:  # pragma: no cover
         raise NotImplementedError
