@@ -44,6 +44,11 @@ def test_teaser_between_paragraphs_is_flagged(teaser):
     "But Washington does not want to hear about the potential problems",
     "We did not know what we did not know about Oslo",
     "It’s easiest to judge the Vision Pro on what won’t change",
+    # bylines, datelines, labels and notes are other rules' business or the article's
+    "Posted by Jane Doe of the Harbour Gazette at 10:42 AM",
+    "Jan 19, 2022 · Writer's picture Jane Doe",
+    "Proof: By definition of the Hermitian matrix",
+    "The day came and the Leviathan entered the atmosphere [MP4 SP]",
 ])
 def test_subheads_and_short_paragraphs_are_not_teasers(line):
     assert codes(page(line), ["D220"]) == []

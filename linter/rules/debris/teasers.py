@@ -10,8 +10,9 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Option, Rule
+from linter.rules.debris.bylines import DATE
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, ends_sentence, is_list_item, is_prose, line_range_finding, width,
+    Layout, candidate_lines, clip, ends_sentence, is_list_item, is_prose, line_range_finding, pack_chrome, width,
 )
 
 SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
@@ -32,10 +33,12 @@ def teaser_shape(text: str, min_words: int = 6, max_words: int = 18) -> bool:
     True
     >>> teaser_shape("Missile in Poland was accident, NATO says. But spillover fear remains.")
     True
-    >>> teaser_shape("Battlefield pressures")
-    False
+    >>> teaser_shape("Battlefield pressures"), teaser_shape("Proof: By definition of the Hermitian matrix")
+    (False, False)
     >>> teaser_shape("Russia and Iran deny Blinken's allegations.")
     False
+    >>> teaser_shape("Posted by Jane Doe at 10:42 AM"), teaser_shape("Jan 19, 2022 · Writer's picture Jane Doe")
+    (False, False)
     """
     s = text.strip()
     ws = s.split()
@@ -46,7 +49,9 @@ def teaser_shape(text: str, min_words: int = 6, max_words: int = 18) -> bool:
     if any(q in s for q in "\"“”«»") or BYLINE_START.match(s) or title_case(s):
         return False
     if not ends_sentence(s):
-        return not s.endswith(("?", ")")) and headline_voice(s)
+        # not "(...)" or "[...]" notes, not sentences cut off, not "Proof: ..." labels
+        return (not s.endswith(("?", ")", "]")) and len(SENTENCE_SPLIT.split(s)) == 1
+                and not ONE_WORD_LABEL.match(s) and headline_voice(s))
     if not s.endswith("."):
         return False
     # "Missile in Poland was accident, NATO says. But spillover fear remains."
@@ -84,7 +89,8 @@ def headline_voice(text: str) -> bool:
             and SUBHEAD_START.match(text) is None)
 
 
-BYLINE_START = regex.compile(r"^(?:by|par|por|von|di|door)\s+\p{Lu}", regex.I)
+ONE_WORD_LABEL = regex.compile(r"^\w+:\s")
+BYLINE_START = regex.compile(rf"^(?:(?:posted\s+|written\s+)?(?:by|par|por|von|di|door)\s+\p{{Lu}}|{DATE})", regex.I)
 # the headline way of quoting a source: "..., NATO says." / "..., says NATO."
 ATTRIBUTION = regex.compile(r",\s+(?:(?:\S+\s+){0,3}(?:says|say|said|reports?|warns?)|(?:says|said)(?:\s+\S+){1,3})\.$")
 
@@ -194,9 +200,10 @@ class RelatedTeaser(Rule):
                 teasers.append((i, False))
             elif short_subhead(s):
                 subheads += 1
+        chrome = pack_chrome(doc, ctx) if teasers else {}
         for i, labelled in teasers:
             # an article sectioned by short subheads has its longer subheads too
-            if labelled or subheads < self.MAX_SHORT_SUBHEADS:
+            if (labelled or subheads < self.MAX_SHORT_SUBHEADS) and i not in chrome:
                 yield line_range_finding(self, doc, i, i,
                                          f"Related-story teaser inside the article: {clip(lines[i].strip(), 70)!r}")
 
