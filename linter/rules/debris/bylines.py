@@ -90,8 +90,8 @@ class Byline(Rule):
                 continue
             # "posted on April 21, 2015" holds only a date: D251 reports it when it runs
             owned_dateline = "D251" in ctx.selected and DATELINE.match(s) is not None
-            if BYLINE.match(s) or (POSTED.match(s) and not is_prose(s) and not owned_dateline) \
-                    or ("@" in s and CONTACT.match(s)):
+            if (BYLINE.match(s) or (POSTED.match(s) and not is_prose(s) and not owned_dateline)
+                    or ("@" in s and CONTACT.match(s))) and i not in pack_chrome(doc, ctx):
                 yield line_range_finding(self, doc, i, i, f"Byline: {clip(s, 60)!r}")
 
 
@@ -140,7 +140,7 @@ class Dateline(Rule):
                 continue
             # a run of dated lines is a timeline or a table, not a dateline
             p, n = layout.prev(i), layout.next(i)
-            if any(j >= 0 and DATELINE.match(lines[j].strip()) for j in (p, n)):
+            if any(j >= 0 and DATELINE.match(lines[j].strip()) for j in (p, n)) or i in pack_chrome(doc, ctx):
                 continue
             yield line_range_finding(self, doc, i, i, f"Dateline: {clip(s, 60)!r}")
 
