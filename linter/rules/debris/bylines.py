@@ -387,6 +387,7 @@ class SignOff(Rule):
     name = "sign-off"
     summary = "Author's sign-off (— name) after the last paragraph"
     fix_safety = "unsafe"
+    gate = ("—", "–")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         if "—" not in doc.text and "–" not in doc.text:

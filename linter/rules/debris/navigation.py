@@ -267,6 +267,7 @@ class LinkLine(Rule):
     name = "link-line"
     summary = "Line holding one link that ends in an arrow (More in Opinion ›)"
     fix_safety = "unsafe"
+    gate = (">>", "»", "›", "→", "⟶", "➔", "➜", "▸")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text

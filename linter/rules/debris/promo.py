@@ -311,6 +311,7 @@ class ClosableNotice(Rule):
     name = "closable-notice"
     summary = "Banner or pop-up text ending in its close button (×)"
     fix_safety = "unsafe"
+    gate = ("×", "✕", "✖", "╳")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
