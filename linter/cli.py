@@ -161,8 +161,6 @@ def cmd_run(args, mode: str) -> int:
     else:
         if "-" in paths:
             raise UsageError("'-' (standard input) cannot be mixed with other paths")
-        found, errors = runner.discover(paths, resolver)
-        results = runner.iter_run(found, resolver, opts)
         streamed = True
 
     fmt = args.format or "text"
@@ -174,6 +172,11 @@ def cmd_run(args, mode: str) -> int:
     # run holds no findings (only one marker per finding for the summary); the others
     # (json, sarif, statistics) need them all first.
     stream = streamed and (fmt == "github" or (fmt in ("text", "concise") and not args.statistics))
+    if streamed:
+        if stream and not args.diff:  # each file's report is written where it is checked
+            opts.render, opts.render_unsafe = ("github" if fmt == "github" else "text"), unsafe
+        found, errors = runner.discover(paths, resolver)
+        results = runner.iter_run(found, resolver, opts)
     out_stream = sys.stdout
     if not streamed:
         for r in results:
@@ -203,6 +206,10 @@ def cmd_run(args, mode: str) -> int:
         if args.diff:
             if r.diff:
                 out.write(r.diff)
+        elif r.report is not None:
+            out.write(r.report)
+            findings.extend(_marker_of(a) for a in r.fixes)
+            continue
         elif fmt == "github":
             out.write(reporters.github(r.findings))
         else:
@@ -253,7 +260,10 @@ _MARKERS: dict = {}
 def _marker(finding: dict) -> dict:
     """A shared stand-in for a finding that the summary can count (its fix applicability)."""
     fix = finding.get("fix")
-    key = fix["applicability"] if fix else None
+    return _marker_of(fix["applicability"] if fix else None)
+
+
+def _marker_of(key: str | None) -> dict:
     m = _MARKERS.get(key)
     if m is None:
         m = _MARKERS[key] = {"fix": {"applicability": key} if key else None}
@@ -263,12 +273,28 @@ def _marker(finding: dict) -> dict:
 class _ReportOutput:
     """Where the report goes: ``-o FILE`` (opened at the first write) or a stream."""
 
+    #: text is passed on in pieces of about this size (one system call, not one per file)
+    BUFFER = 1 << 16
+
     def __init__(self, path: str | None, stream):
         self.path, self.stream, self.fh, self.error = path, stream, None, None
+        self.pending: list[str] = []
+        self.size = 0
 
     def write(self, text: str) -> None:
         if not text:
             return
+        self.pending.append(text)
+        self.size += len(text)
+        if self.size >= self.BUFFER:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        text = "".join(self.pending)
+        self.pending.clear()
+        self.size = 0
         if self.path is None:
             self.stream.write(text)
             return
@@ -285,6 +311,7 @@ class _ReportOutput:
 
     def close(self) -> str | None:
         """Close the file (created even for an empty report); returns the error, if any."""
+        self.flush()
         if self.path is not None and self.fh is None and self.error is None:
             try:  # an empty report still makes the file
                 self.fh = open(self.path, "w", encoding="utf-8")

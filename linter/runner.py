@@ -36,6 +36,11 @@ class RunOptions:
     cache: bool = True
     convert_encoding: bool = False
     stdin_filename: str | None = None
+    #: "text" or "github": format each file's findings where the file is checked (in the
+    #: worker), so that only the report and the fix applicabilities travel back
+    #: (``FileResult.report`` and ``.fixes``); not with the cache on (it keeps findings)
+    render: str | None = None
+    render_unsafe: bool = False
 
 
 @dataclass
@@ -51,6 +56,10 @@ class FileResult:
     diff: str | None = None
     #: for stdin in fix mode: the fixed text to print
     output: str | None = None
+    #: with ``RunOptions.render``: the file's report, and the fix applicability of each
+    #: finding ("safe", "unsafe" or None); ``findings`` is then empty
+    report: str | None = None
+    fixes: list | None = None
     cache_key: tuple | None = None
 
 
@@ -204,10 +213,24 @@ def _work(path: str) -> FileResult:
     resolver, opts = _WORKER["resolver"], _WORKER["opts"]
     display = files.display_path(path)
     try:
-        return process_source(files.read(path), display, resolver.for_path(path), opts)
+        result = process_source(files.read(path), display, resolver.for_path(path), opts)
+        if opts.render and result.findings:
+            render(result, opts)
+        return result
     except Exception as exc:  # never a traceback for one file
         return FileResult(display, error=f"{display}: internal error "
                                          f"({type(exc).__name__}: {exc}); please report it")
+
+
+def render(result: FileResult, opts: RunOptions) -> None:
+    """Replace ``result.findings`` with their report (``opts.render`` format) and fix kinds."""
+    from linter import reporters
+
+    found = result.findings
+    result.report = reporters.github(found) if opts.render == "github" \
+        else reporters.text(found, opts.render_unsafe)
+    result.fixes = [f["fix"]["applicability"] if f["fix"] else None for f in found]
+    result.findings = []
 
 
 def _collect_work(path: str) -> tuple[str, dict]:
@@ -416,6 +439,10 @@ def iter_run(paths: list[str], resolver: ConfigResolver, opts: RunOptions,
     """
     salt = (opts.mode, bool(opts.unsafe_fixes), opts.convert_encoding)
     cache = Cache(CACHE_DIR, repr(salt)) if cache_enabled(opts) and not opts.diff else None
+    if cache is not None and opts.render:  # the cache keeps findings, not reports
+        from dataclasses import replace
+
+        opts = replace(opts, render=None)
     corpus = build_corpus(resolver, paths, opts, cache)
     corpus_key = repr(sorted((k, repr(v)) for k, v in corpus.items())) if corpus else ""
     hits: dict[int, list[dict]] = {}
