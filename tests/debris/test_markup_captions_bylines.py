@@ -25,6 +25,10 @@ def between(line: str) -> str:
     "AFP/Getty Images",
     "A protester holds a flag outside the court in Hong Kong. Photograph: Jerome Favre/EPA",
     "FILE PHOTO: The logo of the company is seen at its headquarters in Paris",
+    "Image source, Getty Images",
+    "Image caption, The bridge was closed on Tuesday morning",
+    "Media caption Mr Obama told the BBC that gun control was his biggest frustration",
+    "Credit...Jane Doe for The New York Times",
 ])
 def test_captions_and_credits(line):
     text = between(line)
@@ -40,6 +44,8 @@ def test_captions_and_credits(line):
     "The deal was led by Reuters and the AP (Associated Press).",
     "She printed the sign in bold: Photo: no flash allowed, then hung it up.",
     "The museum's label reads: Image: unknown artist, circa 1900. Nobody questioned it.",
+    "Image sources, the court heard, were never disclosed to the defence.",
+    "Credit card debt rose again last year, the bank said.",
 ])
 def test_prose_about_photos_is_not_a_caption(line):
     assert codes(between(line), ["D201"]) == []
@@ -66,13 +72,19 @@ def test_prose_starting_with_by_is_not_a_byline(line):
 
 
 @pytest.mark.parametrize("line", ["24 July 2015", "- 24 July 2015", "08.04.2015 12:46",
-                                  "Updated: March 3, 2021 at 9:15 am", "2017-03-10 09:58　来源：网易科学人"])
+                                  "Updated: March 3, 2021 at 9:15 am", "2017-03-10 09:58　来源：网易科学人",
+                                  "Updated 3:45 PM ET, Tue March 3, 2021", "Published 2 hours ago", "3 days ago",
+                                  "vor 3 Stunden", "il y a 2 jours", "hace 5 minutos", "3小时前"])
 def test_datelines(line):
     assert codes(between(line), ["D251"]) == ["D251"]
+    # a line holding only a date is D251's, not D250's as well
+    assert codes(between(line), ["D250", "D251"]) == ["D251"]
 
 
 def test_dates_in_prose_or_timelines_are_left_alone():
     assert codes(between("On 24 July 2015 the council met again."), ["D251"]) == []
+    assert codes(between("Two days ago the council met again and voted."), ["D251"]) == []
+    assert codes(between("3 days ago, nobody had heard of the plan"), ["D251"]) == []
     # a run of dates is a timeline, not a dateline
     assert codes(P1 + "\n" + "7 May 1856\n26 September 1907\n" + P2 + "\n", ["D251"]) == []
 

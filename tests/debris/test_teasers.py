@@ -49,6 +49,7 @@ def test_teaser_between_paragraphs_is_flagged(teaser):
     "Jan 19, 2022 · Writer's picture Jane Doe",
     "Proof: By definition of the Hermitian matrix",
     "The day came and the Leviathan entered the atmosphere [MP4 SP]",
+    "Media caption, Watch: the storm hits the Sydney harbour",    # a caption: D201's
 ])
 def test_subheads_and_short_paragraphs_are_not_teasers(line):
     assert codes(page(line), ["D220"]) == []

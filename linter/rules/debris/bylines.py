@@ -24,9 +24,17 @@ DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{MONTHS},?\s+(?:de\s+)?\d
         rf"|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
         r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}年\d{1,2}月\d{1,2}日)")
 TIME = r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,4}|Uhr|h))?)"
+# "2 hours ago", "vor 3 Stunden", "il y a 2 jours", "hace 5 minutos", "3小时前"
+RELATIVE_DATE = (r"(?:(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?"
+                 r"|mo|months?|y|yrs?|years?)\s+ago"
+                 r"|vor\s+\d{1,3}\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)"
+                 r"|il\s+y\s+a\s+\d{1,3}\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
+                 r"|hace\s+\d{1,3}\s+(?:segundos?|minutos?|horas?|días?|semanas?|meses|años?)"
+                 r"|há\s+\d{1,3}\s+(?:segundos?|minutos?|horas?|dias?|semanas?|meses|anos?)"
+                 r"|\d{1,3}\s*(?:秒|分钟|小时|天|周|个月|年)前)")
 DATELINE = regex.compile(
     rf"""^(?:[-•*·]\s*)?(?:(?:updated|published|posted|last\s+(?:updated|modified)|aktualisiert|publié\s+le|publicado)\s*:?\s*(?:on\s+)?)?
-        (?:(?:{WEEKDAY}),?\s+)?{DATE}(?:,?\s+(?:at\s+|um\s+|à\s+|-\s+)?{TIME})?
+        (?:(?:{TIME}\s*,?\s+)?(?:(?:{WEEKDAY}),?\s+)?{DATE}(?:,?\s+(?:at\s+|um\s+|à\s+|-\s+)?{TIME})?|{RELATIVE_DATE})
         (?:\s*(?:[|·•—–\-/]|来源[:：]|Quelle:|Source:)\s*.{{0,40}})?[\s　]*$""",
     regex.I | regex.X,
 )
@@ -96,7 +104,8 @@ class Byline(Rule):
 
 
 DATELINE_GATE = re.compile(
-    rf"\n[ \t]*(?:[-•*·][ \t]*)?(?:\d|updated|published|posted|last|aktualisiert|publié|publicado|{WEEKDAY}|{MONTHS})",
+    rf"\n[ \t]*(?:[-•*·][ \t]*)?(?:\d|an?[ \t]|one[ \t]|vor[ \t]|il[ \t]+y|hace[ \t]|há[ \t]|updated|published|posted|last|"
+    rf"aktualisiert|publié|publicado|{WEEKDAY}|{MONTHS})",
     re.I,
 )
 
@@ -104,7 +113,9 @@ DATELINE_GATE = re.compile(
 class Dateline(Rule):
     """What it does
     Flags a line that holds only a date, maybe with a time and a source ("24 July 2015",
-    "08.04.2015 12:46", "Updated: March 3, 2021 at 9:15 am", "2017-03-10 09:58 来源：网易").
+    "08.04.2015 12:46", "Updated: March 3, 2021 at 9:15 am", "Updated 3:45 PM ET, Tue March
+    3, 2021", "2017-03-10 09:58 来源：网易"), or a relative date ("Published 2 hours ago",
+    "vor 3 Stunden", "il y a 2 jours").
 
     Why is this bad?
     A publication date on a line of its own is page furniture: it interrupts the text

@@ -30,6 +30,10 @@ LABEL = regex.compile(
     r"(?:\s*[:：|]\s*|\s+(?:by|von|par|por|de|courtesy\s+of|copyright)\s+)\S",
     regex.I,
 )
+# BBC's figure labels, "Image source, Getty Images", "Media caption Mr Obama said...", and
+# "Credit...Jane Doe for The New York Times"
+FIGURE_LABEL = regex.compile(r"^(?:(?:image|media|video)\s+(?:source|caption|copyright)\b\s*,?|credits?\s*(?:\.\.\.|…))\s*\S",
+                             regex.I)
 # a caption closing on its credit: "A protester in Hong Kong. Photograph: Jerome Favre/EPA"
 TRAIL_CREDIT = regex.compile(
     r"(?:^|[.!?\"”’)]\s+)(?:photograph|photo|image|picture|illustration|composite|credit|foto|bild)s?"
@@ -50,14 +54,26 @@ GATES = (
 )
 
 
+def is_caption_label(text: str) -> bool:
+    """Whether ``text`` opens with a caption or credit label (D201 reports it).
+
+    >>> is_caption_label("Media caption, Watch: the storm hits"), is_caption_label("Photos by Jane Doe")
+    (True, True)
+    >>> is_caption_label("Photography was my lucky way of seeing the world")
+    False
+    """
+    s = text.strip()
+    return LABEL.match(s) is not None or FIGURE_LABEL.match(s) is not None
+
+
 class PhotoCaption(Rule):
     """What it does
     Flags photo captions and picture credits: a line ending in a credit in parentheses
     ("... attends a meeting in Bangkok. (Chalinee Thirasupa/Reuters)", "(AP Photo/Evan
     Vucci)") or after a label ("... in Hong Kong. Photograph: Jerome Favre/EPA"), a line
     opening with a caption label ("Photo: ...", "Image credit: ...", "Photograph by ...",
-    "Media caption ...", "FILE PHOTO: ..."), or a credit standing alone ("Getty Images",
-    "AFP/Getty Images").
+    "Media caption ...", "Image source, Getty Images", "Credit...Jane Doe", "FILE PHOTO:
+    ..."), or a credit standing alone ("Getty Images", "AFP/Getty Images").
 
     Why is this bad?
     A caption describes a picture the text no longer has; between paragraphs it reads as a
@@ -89,7 +105,7 @@ class PhotoCaption(Rule):
                 s = s[2:].strip()
             if s.endswith(")") and PAREN_CREDIT.search(s):
                 kind = "Photo caption with its credit" if len(s.split()) > 6 else "Picture credit"
-            elif LABEL.match(s) and len(s.split()) <= 60:
+            elif (LABEL.match(s) or FIGURE_LABEL.match(s)) and len(s.split()) <= 60:
                 kind = "Photo caption or credit"
             elif len(s) <= 60 and BARE_CREDIT.match(s):
                 kind = "Picture credit"

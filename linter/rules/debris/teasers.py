@@ -11,6 +11,7 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Option, Rule
 from linter.rules.debris.bylines import DATE
+from linter.rules.debris.captions import is_caption_label
 from linter.rules.debris.layout import (
     Layout, candidate_lines, clip, ends_sentence, is_list_item, is_prose, line_range_finding, pack_chrome, width,
 )
@@ -191,7 +192,7 @@ class RelatedTeaser(Rule):
                 continue
             i = nb[k + 1]
             s = lines[i]
-            if s[:1] in " \t|" or is_list_item(s) or not layout.stands_alone(i):
+            if s[:1] in " \t|" or is_list_item(s) or not layout.stands_alone(i) or is_caption_label(s):
                 continue
             labelled = TEASER_LABEL.match(s.strip())
             if labelled and teaser_shape(s[labelled.end():], 3):
