@@ -12,12 +12,12 @@ correct text, C1 controls meant as Windows-1252), so that a line is repaired exa
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from ftfy import TextFixerConfig, fix_and_explain
 from ftfy.badness import is_bad
 
+from linter.rules.encoding.align import differences
 from linter.rules.encoding.display import show  # noqa: F401  (re-exported for the rule)
 
 CONFIG = TextFixerConfig(
@@ -118,10 +118,8 @@ def changed_spans(before: str, after: str) -> tuple[Repair, ...]:
     ...  changed_spans("donâ€™t say Ã©tÃ© no", "don’t say été no")]
     [(3, 6, '’'), (12, 17, 'été')]
     """
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    raw = [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
     merged: list[list[int]] = []
-    for i1, i2, j1, j2 in raw:
+    for i1, i2, j1, j2 in differences(before, after):  # difflib's opcodes, fast
         if merged:
             gap = before[merged[-1][1]:i1]
             if not any(c.isspace() for c in gap):  # same word: one span
