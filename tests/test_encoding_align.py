@@ -59,8 +59,10 @@ def test_blocks_are_difflibs_on_repetitive_text(a, b):
     assert align.matching_blocks(a, b) == difflib_blocks(a, b)
 
 
-def test_small_windows_take_the_sampled_path(monkeypatch):
+@pytest.mark.parametrize("budget", [0, 10**9])  # windows indexed, or searched for
+def test_small_windows_take_the_sampled_path(monkeypatch, budget):
     # with tiny windows nearly every search goes through the sampling: still difflib's blocks
+    monkeypatch.setattr(align, "_SEARCH_BUDGET", budget)
     monkeypatch.setattr(align, "WINDOW", 2)
     monkeypatch.setattr(align, "LONG", 5)
     monkeypatch.setattr(align, "_STRIDE", 4)

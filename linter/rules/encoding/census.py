@@ -48,7 +48,7 @@ def census(doc: Document) -> frozenset[str]:
         rest = text.encode("ascii").translate(None, _PRINTABLE)
         found = frozenset(rest.decode("ascii"))
     else:
-        found = frozenset(m.group() for m in _SCAN.finditer(text))
+        found = frozenset(_SCAN.findall(text))
     doc.meta[_KEY] = (key, found)
     return found
 

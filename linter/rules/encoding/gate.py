@@ -109,12 +109,18 @@ def suspect_lines(text: str, present: frozenset[str] | None = None) -> list[tupl
     if text.isascii():
         return []
     hits: list[int] = []
-    search = None
-    for m in _PAIR.finditer(text):
-        p = m.start()
-        search = search or gate().search
-        if search(text, p, p + _WINDOW):
-            hits.append(p)
+    pair = _PAIR.search
+    m = pair(text)
+    if m is not None:
+        search = gate().search
+        while m is not None:
+            p = m.start()
+            if search(text, p, p + _WINDOW):
+                hits.append(p)
+                p = text.find("\n", p)  # the line is suspect: on to the next one
+                if p == -1:
+                    break
+            m = pair(text, p + 1)
     rare = _C1_OR_DAMAGED.finditer(text) if present is None or not present.isdisjoint(_C1_SET) \
         else ()
     for m in rare:
