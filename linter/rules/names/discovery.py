@@ -92,6 +92,40 @@ def _non_english(text: str) -> bool:
     return len(_ACCENTED.findall(text)) * 200 > len(text)
 
 
+class _PairingKeys(dict):
+    """word -> its skeleton, or "" for a word that is never paired; filled on first sight.
+
+    >>> keys = _PairingKeys(frozenset({"Kiev"}))
+    >>> [keys[w] for w in ("Lammy", "Kiev", "NATO", "Jan", "Zelenskyy")]
+    ['lami', '', '', '', 'zelenski']
+    """
+
+    def __init__(self, listed):
+        super().__init__()
+        self.listed = listed
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > _MAX_KEYS:
+            self.clear()  # bounded: a huge vocabulary only costs recomputation
+        if len(word) < MIN_LETTERS or word in self.listed or word.isupper():
+            sk = ""
+        else:
+            sk = skeleton(word)
+            if len(sk) < MIN_SKELETON:
+                sk = ""
+        self[word] = sk
+        return sk
+
+
+_MAX_KEYS = 1 << 18
+
+
+def _pairing_keys(ctx: Context, vd) -> _PairingKeys:
+    """The run's word -> skeleton memo, one per pack set (its listed words are never paired)."""
+    packs = (tuple(ctx.pack_paths.get("names", ())), tuple(ctx.pack_paths.get("user", ())))
+    return ctx.cached(("names.pairing-keys", packs), lambda: _PairingKeys(vd.lookup))
+
+
 class NameVariantDiscovered(Rule):
     """Flags two capitalised words in one file that look like romanisations of one name.
 
@@ -140,17 +174,27 @@ class NameVariantDiscovered(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
         vd = compiled(ctx)[0]
-        lookup, buckets = vd.lookup, {}
-        for word in words_of(doc):
-            if len(word) < MIN_LETTERS or word in lookup or word.isupper():
+        words = words_of(doc)
+        keys = _pairing_keys(ctx, vd)
+        found = list(map(keys.get, words))  # one C-level pass over words seen before
+        if None in found:
+            found = [keys[w] if k is None else k for w, k in zip(words, found)]
+        # a word can pair only when another word shares its skeleton: a text whose
+        # skeletons are all distinct (nearly every text) is done here
+        distinct = set(found)
+        distinct.discard("")
+        if len(distinct) == len(found) - found.count(""):
+            return
+        buckets: dict[str, list[str]] = {}
+        for word, sk in zip(words, found):
+            if not sk:
                 continue
-            sk = skeleton(word)
             if sk in buckets:
                 buckets[sk].append(word)
             else:
                 buckets[sk] = [word]
         prefer = set(ctx.option("names", "prefer", []) or ())
-        candidates = [ws for sk, ws in buckets.items() if len(ws) > 1 and len(sk) >= MIN_SKELETON
+        candidates = [ws for ws in buckets.values() if len(ws) > 1
                       and len({w.casefold() for w in ws}) > 1]
         if not candidates:
             return
