@@ -100,3 +100,11 @@ def test_comment_rules_alone_still_report_pack_chrome():
     # without D101 in the run, nobody else would report the line
     assert codes(ARTICLE + "Leave a Comment\n", ["D240"]) == ["D240"]
     assert codes(ARTICLE + "Comments are closed, but trackbacks and pingbacks are open.\n", ["D242"]) == ["D242"]
+
+
+def test_counter_heading_is_left_to_d104():
+    text = ARTICLE + "12 comments\nMaria\nSad to see it go.\n"
+    per_line = _per_line(lint(text, ["D"]), text)
+    assert per_line[3] == ["D104"] and per_line[4] == ["D240"]
+    assert fix(text, ["D"], unsafe=True) == ARTICLE
+    assert codes(text, ["D240"]) == ["D240"]

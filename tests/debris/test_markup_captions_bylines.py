@@ -107,6 +107,14 @@ def test_about_company_boilerplate():
     assert fix(text, ["D252"], unsafe=True) == f"{P1}\n{P2}\n"
 
 
+@pytest.mark.parametrize("heading", ["About the Author", "About the authors:", "Über den Autor", "À propos de l'auteur"])
+def test_author_box_after_the_article(heading):
+    text = (f"{P1}\n{P2}\n{heading}\nJane Doe is a reporter at the Gazette covering city hall and the "
+            "courts. She lives in Sydney with two cats.\n")
+    assert codes(text, ["D252"]) == ["D252"]
+    assert fix(text, ["D252"], unsafe=True) == f"{P1}\n{P2}\n"
+
+
 def test_about_heading_before_unrelated_prose_is_left_alone():
     text = f"{P1}\nAbout the vote\n{P2}\n"
     assert codes(text, ["D252"]) == []

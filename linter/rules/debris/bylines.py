@@ -158,16 +158,24 @@ class Dateline(Rule):
 
 ABOUT_HEADING = regex.compile(r"^(?:#+\s*)?(?:about|über|à\s+propos\s+de|acerca\s+de|sobre)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}&.,'’\- ]{0,50}[:：]?$",
                               regex.I)
+# an author box: "About the Author", "About the writers", "Über den Autor", "À propos de l'auteur"
+AUTHOR_HEADING = regex.compile(
+    r"^(?:#+\s*)?(?:about\s+(?:the\s+)?(?:author|authors|writer|writers|reporter|contributor)s?"
+    r"|über\s+(?:den|die)\s+autor(?:in|en|innen)?|à\s+propos\s+de\s+l['’]auteur(?:e)?"
+    r"|sobre\s+(?:el|la|o|a)\s+autor(?:a)?|sull['’]autore)\s*[:：]?$",
+    regex.I,
+)
 CONTACT_HEADING = regex.compile(r"^(?:media|press|investor)\s+(?:contacts?|inquiries|enquiries)\s*[:：]?.{0,80}$", regex.I)
 
 
-ABOUT_GATE = re.compile(r"\n[ \t]*(?:#+[ \t]*)?(?:about|über|à[ \t]+propos|acerca|sobre|media|press|investor)\b", re.I)
+ABOUT_GATE = re.compile(r"\n[ \t]*(?:#+[ \t]*)?(?:about|über|à[ \t]+propos|acerca|sobre|sull|media|press|investor)\b", re.I)
 
 
 class AboutBoilerplate(Rule):
     """What it does
     Flags the boilerplate paragraph about a company or author after an article: an "About
-    <Name>" heading and the paragraph under it, and a closing "Media contact:" block.
+    <Name>" or "About the Author" heading and the paragraph under it, and a closing "Media
+    contact:" block.
 
     Why is this bad?
     Press releases and sponsored posts end with the same "About Acme" paragraph every time;
@@ -205,7 +213,8 @@ class AboutBoilerplate(Rule):
             if CONTACT_HEADING.match(s) and layout.share_after(i) < 0.2:
                 yield line_range_finding(self, doc, i, layout.nonblank[-1], f"Media contact block: {clip(s, 50)!r}")
                 return
-            m = ABOUT_HEADING.match(s)
+            author = AUTHOR_HEADING.match(s) is not None
+            m = author or ABOUT_HEADING.match(s)
             if not m or len(s.split()) > 7:
                 continue
             n = layout.next(i)
@@ -214,8 +223,9 @@ class AboutBoilerplate(Rule):
             subject = s.split(None, 1)[1].rstrip(":：").strip()
             first = subject.split()[0].lower() if subject.split() else ""
             body = lines[n].strip()
-            # the paragraph is about the subject: it names it, or starts "Founded in"
-            if not (body.lower().startswith(first) or subject.lower() in body.lower()[:200]
+            # the paragraph is about the subject: it names it, or starts "Founded in"; an
+            # author box holds a short biography under its heading
+            if not (author or body.lower().startswith(first) or subject.lower() in body.lower()[:200]
                     or body.lower().startswith(("founded", "established", "headquartered"))):
                 continue
             last = n
@@ -223,7 +233,8 @@ class AboutBoilerplate(Rule):
             while nn >= 0 and is_prose(lines[nn]) and layout.share_after(nn) < 0.1 and not layout.gap_before(nn):
                 last = nn
                 nn = layout.next(nn)
-            yield line_range_finding(self, doc, i, last, f"Boilerplate about {clip(subject, 40)!r}")
+            yield line_range_finding(self, doc, i, last, f"Author box: {clip(s, 40)!r}" if author
+                                     else f"Boilerplate about {clip(subject, 40)!r}")
 
 
 SOURCE_NOTE = regex.compile(

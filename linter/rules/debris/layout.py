@@ -273,15 +273,29 @@ def clip(text: str, n: int = 60) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def pack_chrome(doc: Document, ctx) -> dict:
-    """Lines that are whole-line chrome of a rule pack (D101 reports them), by index.
+def pack_chrome(doc: Document, ctx) -> frozenset:
+    """Lines that pack-driven rules report whole: chrome lines (D101), mastheads (D103) and
+    counter lines (D104), each when its rule is being run.
 
-    A structural rule leaves such a line to D101, so that a line gets one finding: D101
-    knows from its pack entry whether deleting the line is safe. Empty when D101 is not
-    among the rules being run (then the structural rule reports the line itself).
+    A structural rule leaves such a line to its owner, so that a line gets one finding:
+    the owner knows from its pack entry whether deleting the line is safe.
     """
-    if "D101" not in ctx.selected:
-        return {}
+    selected = ctx.selected
+    if "D101" not in selected and "D103" not in selected and "D104" not in selected:
+        return frozenset()
     from linter.rules.debris import packs
 
-    return packs.scan(doc, ctx).chrome
+    scan = packs.scan(doc, ctx)
+    cached = doc.meta.get("debris-owned")
+    if cached is not None and cached[0] is scan and cached[1] == selected:
+        return cached[2]
+    owned = set()
+    if "D101" in selected:
+        owned.update(scan.chrome)
+    if "D103" in selected:
+        owned.update(scan.masthead)
+    if "D104" in selected:
+        owned.update(scan.counters)
+    result = frozenset(owned)
+    doc.meta["debris-owned"] = (scan, selected, result)
+    return result
