@@ -181,7 +181,7 @@ def process_source(src: files.Source, display: str, settings: Settings, opts: Ru
         result.changed = True
         new_bytes = new_text.encode("utf-8")
         if opts.diff:
-            old = src.data.decode("utf-8", "replace")
+            old = src.text if src.text is not None else src.data.decode("utf-8", "replace")
             import difflib
 
             result.diff = "".join(difflib.unified_diff(
