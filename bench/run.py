@@ -485,6 +485,9 @@ def main(argv=None) -> int:
         return 0
 
     peers = ensure_venv()
+    # texthygiene as installed (pip writes bytecode at install time), not a source tree that
+    # PYTHONDONTWRITEBYTECODE=1 would make recompile every module on every cold start
+    subprocess.run([PY, "-m", "compileall", "-q", str(REPO / "linter")], check=False)
     phrases_file = out / "phrases.txt"
     n_phrases = corpus.write_phrases(phrases_file)
     from_packs = bool(corpus.pack_phrases())
