@@ -22,7 +22,8 @@ def test_comment_section_after_the_article_is_flagged_to_the_end():
 
 
 def test_comment_headings_in_other_languages():
-    for heading in ("Comentários", "Kommentare (12)", "留言列表 (42)", "Leave a Reply", "Join the discussion"):
+    for heading in ("Comentários", "Kommentare (12)", "留言列表 (42)", "Leave a Reply", "Join the discussion",
+                    "Discussion about this post"):
         assert codes(ARTICLE + heading + "\nGreat piece.\n", ["D240"]) == ["D240"], heading
 
 

@@ -62,6 +62,27 @@ def test_bylines(line):
     assert codes(between(line), ["D250"]) == ["D250"]
 
 
+@pytest.mark.parametrize("head", [
+    "Why our library matters\n\nJane Doe\n\nFollow\n\n5 min read\n\nMar 3, 2021\n\n",
+    "Why our library matters\nRichard (R.J.) Eskow\nTopics: libraries, council, Sydney\n",
+    "Why our library matters\n24 July 2015\nAna de la Cruz\n",
+])
+def test_author_name_next_to_the_post_widgets(head):
+    text = head + P1 + "\n" + P2 + "\n"
+    found = [f for f in lint(text, ["D250"]) if "name" in f.message]
+    assert len(found) == 1
+    assert "Why our library matters" in fix(text, ["D250"], unsafe=True)
+
+
+@pytest.mark.parametrize("text", [
+    f"Why our library matters\nJane Doe\n{P1}\n{P2}\n",                  # no widget next to it
+    f"{P1}\nKenya Trip\n24 July 2015\n{P2}\n",                           # in the body, not the head
+    "Why our library matters\n24 July 2015\nLog In\n" + P1 + "\n",        # a button
+])
+def test_names_without_post_widgets_are_left_alone(text):
+    assert [f for f in lint(text, ["D250"]) if "name" in f.message] == []
+
+
 @pytest.mark.parametrize("line", [
     "By changed lines",
     "By the end of the year the library had closed.",

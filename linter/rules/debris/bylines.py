@@ -10,6 +10,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
+from linter.rules.debris.navigation import TAG_LINE
 from linter.rules.debris.layout import (
     Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, pack_chrome, width,
 )
@@ -65,11 +66,48 @@ BYLINE_GATE = re.compile(
 CONTACT_GATE = re.compile(r"@[\w-]+\.\w+>?\.?[ \t]*\n")
 
 
+# an author's name on a line of its own: "Jane Doe", "Richard (R.J.) Eskow", "Ana de la Cruz"
+NAME_TOKEN = r"(?:\p{Lu}\p{Ll}+(?:[-’']\p{Lu}\p{Ll}+)?|\p{Lu}\.(?:\s?\p{Lu}\.)*|\(\p{Lu}[\p{L}.]*\)|(?:de|da|van|von|der|del|la|le|bin|al|di))"
+NAME_LINE = regex.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}$")
+# words of buttons and headings, never of a name ("Log In", "Show More Results", "Get Updates")
+NOT_NAME = frozenset("In Out Up On Off Now More All Our Your My The Of For And To With Us Me Here This "
+                     "Get Buy Show Have Log Sign Follow Help Read See View".split())
+
+
+def head_author_lines(doc: Document, ctx: Context) -> Iterable[int]:
+    """Lines of the page head (before the first paragraph) holding only a name, next to the
+    post's widgets: a date line, counters ("5 min read"), pack chrome ("Follow"), tags."""
+    layout = Layout.of(doc)
+    if layout.body_start < 0:
+        return
+    lines = doc.lines
+    scan = None
+    for i in layout.nonblank:
+        if i >= layout.body_start:
+            return
+        s = lines[i].strip()
+        if len(s) > 40 or not NAME_LINE.match(s) or not NOT_NAME.isdisjoint(s.split()):
+            continue
+        if scan is None:
+            from linter.rules.debris import packs
+
+            scan = packs.scan(doc, ctx)
+        for j in (layout.prev(i), layout.next(i)):
+            if j < 0:
+                continue
+            t = lines[j].strip().lstrip("-•* ")
+            if i not in scan.chrome and (j in scan.chrome or j in scan.counters or DATELINE.match(t)
+                                         or TAG_LINE.match(t)):
+                yield i
+                break
+
+
 class Byline(Rule):
     """What it does
     Flags byline lines: "By Jane Doe and John Roe", "Por Steven Lee Myers, Keith Bradsher y",
-    "posted on April 21, 2015, at 11:29 a.m.", and author contact lines ("Jane Doe
-    <jane@example.org>").
+    "posted on April 21, 2015, at 11:29 a.m.", author contact lines ("Jane Doe
+    <jane@example.org>"), and an author's bare name in the page head when it sits next to
+    the post's widgets (a date line, "5 min read", "Follow", a tag line).
 
     Why is this bad?
     Readers and models want the article; who wrote it and when belongs in metadata. Many
@@ -101,6 +139,8 @@ class Byline(Rule):
             if (BYLINE.match(s) or (POSTED.match(s) and not is_prose(s) and not owned_dateline)
                     or ("@" in s and CONTACT.match(s))) and i not in pack_chrome(doc, ctx):
                 yield line_range_finding(self, doc, i, i, f"Byline: {clip(s, 60)!r}")
+        for i in head_author_lines(doc, ctx):
+            yield line_range_finding(self, doc, i, i, f"Author's name in the page head: {lines[i].strip()!r}")
 
 
 DATELINE_GATE = re.compile(

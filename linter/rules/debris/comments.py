@@ -21,7 +21,7 @@ COMMENT_HEADING = regex.compile(
       | comments | comment\s*\(\d+\)
       | reader\s+comments | user\s+comments | (?:show|view|load|loading|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments
       | (?:leave|post|add|write|submit)\s+(?:a|your|the\s+first)\s+(?:comment|reply|response)
-      | join\s+the\s+(?:discussion|conversation)
+      | join\s+the\s+(?:discussion|conversation) | discussion\s+about\s+this\s+(?:post|article|story)
       | no\s+comments?(?:\s+yet)?
       | (?:\d+\s+)?(?:kommentare?|commentaires?|comentários?|comentarios?|commenti|reacties|kommentarer|
                      komentáře|komentarze|комментарии|коментарі|yorumlar|hozzászólások)(?:\s*\(\d+\))?
@@ -59,7 +59,8 @@ NOTICE_WORD = regex.compile(
 
 
 HEADING_GATE = re.compile(
-    r"\n[ \t]*(?:[-*•#]+[ \t]*)?(?:\d|comment|reader|user|show|view|load|read|see|leave|post|add|write|submit|join|no[ \t]|"
+    r"\n[ \t]*(?:[-*•#]+[ \t]*)?(?:\d|comment|reader|user|show|view|load|read|see|leave|post|add|write|submit|join|"
+    r"discussion|no[ \t]|"
     r"kommentar|commentaire|comentário|comentario|commenti|reacties|komentá|komentarz|коммент|комент|yorum|"
     r"hozzászól|schreib|einen|laisser|laissez|écrire|ajouter|deja|deixe|deixa|escribe|escreva|留言|发表|网友|评论|評論|コメント|댓글)",
     re.I,
@@ -72,7 +73,8 @@ AUTHOR_WORDS = ("wrote", "says", "said", "commented", "replied", "schrieb", "éc
 class CommentSection(Rule):
     """What it does
     Flags a comment section: a comments heading in the second part of a page ("Comments",
-    "3 Comments", "Leave a Reply", "Post a Comment", "Join the discussion", "Comentários",
+    "3 Comments", "Leave a Reply", "Post a Comment", "Join the discussion", "Discussion about
+    this post", "Comentários",
     "Kommentare", "留言列表 (42)", ...) and every line after it.
 
     Why is this bad?
