@@ -8,6 +8,8 @@ from linter.core.findings import Fix
 from linter.core.lineedit import delete_span_edit
 from linter.core.rule import Rule
 from linter.rules.debris import packs
+from linter.rules.debris.heads import HeadGate, lowered
+from linter.rules.debris.layout import candidate_lines
 
 _NUM = r"\d[\d,.]*(?:\s?[KkMm]\b|[KkMm](?![a-z]))?"
 #: nouns that are never counted in prose lists (``10 views``); ``shares`` and ``likes`` are,
@@ -44,6 +46,11 @@ def is_sure(counters: str) -> bool:
     return len(COUNTER.findall(counters)) > 1 or bool(_SURE_RE.search(counters))
 
 
+#: how a counter line starts (after spaces and a list marker): the gate finding the lines to test
+HEADS = HeadGate([], [_COUNTER])
+assert HEADS.sound
+
+
 def counter_lines(doc, *skip: dict) -> dict[int, tuple[int, int, str, bool]]:
     """line -> (start, end, counters, safe) for the lines of ``doc`` made only of counters."""
     out: dict[int, tuple[int, int, str, bool]] = {}
@@ -52,7 +59,10 @@ def counter_lines(doc, *skip: dict) -> dict[int, tuple[int, int, str, bool]]:
         return out
     starts = doc.line_starts
     digit, line_re = _DIGIT.search, LINE.match
-    for i, line in enumerate(doc.lines):
+    lines = doc.lines
+    low = lowered(doc)
+    for i in range(len(lines)) if low is None else candidate_lines(doc, HEADS.regex, low):
+        line = lines[i]
         # counter lines are short and hold a digit: test only those (one C call each)
         if len(line) > MAX_COUNTER_LINE or digit(line) is None:
             continue

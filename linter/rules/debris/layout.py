@@ -204,7 +204,7 @@ def line_range_finding(rule, doc: Document, first: int, last: int, message: str,
     return rule.finding(start, max(end, start), message, fix)
 
 
-def candidate_lines(doc: Document, gate) -> list[int]:
+def candidate_lines(doc: Document, gate, text: str | None = None) -> list[int]:
     """0-based indices of the lines where ``gate`` matches, in order and once each.
 
     ``gate`` is a stdlib ``re`` pattern that matches a line start as ``\\n`` (the first
@@ -216,26 +216,34 @@ def candidate_lines(doc: Document, gate) -> list[int]:
     >>> doc = Document.from_text("By Jane\\nText\\nby Tom\\n")
     >>> candidate_lines(doc, re.compile(r"\\n(?:by)\\b", re.I))
     [0, 2]
+
+    ``text``: a copy of ``doc.text`` of the same length to scan instead (lowercased).
     """
     out: list[int] = []
-    text, starts, lines = doc.text, doc.line_starts, doc.lines
-    if not lines:
+    starts = doc.line_starts
+    if not doc.lines:
         return out
-    if gate.match("\n" + lines[0][:300]):
+    if text is None:
+        text = doc.text
+    first = text[:300]
+    if "\n" in first:
+        first = first[:first.index("\n")]
+    if gate.match("\n" + first):
         out.append(0)
     line_index = doc.line_index
+    n_lines = len(doc.lines)
     search = gate.search
     m = search(text)
     while m:
         start = m.start()
         # a match opening with the newline ending line i belongs to line i + 1
         i = line_index(start) + (1 if text[start] == "\n" and m.group()[:1] == "\n" else 0)
-        if i < len(lines) and (not out or out[-1] != i):
+        if i < n_lines and (not out or out[-1] != i):
             out.append(i)
         nxt = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
         m = search(text, max(nxt, start + 1))
-    last = len(lines) - 1
-    if (not out or out[-1] != last) and not doc.ends_with_newline and gate.search(lines[last][-300:] + "\n"):
+    last = n_lines - 1
+    if (not out or out[-1] != last) and not doc.ends_with_newline and gate.search(text[starts[last]:][-300:] + "\n"):
         out.append(last)
     return out
 

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from linter.core.packs import (PACKS_DIR, PackError, builtin_pack_paths, read_pack,
                                 reject_unknown, require)
+from linter.rules.debris import heads
 
 FAMILY = "debris"
 WHERE = ("line", "start", "end", "inline")
@@ -452,6 +454,8 @@ class Matcher:
         ungated = any(gs is None for gs, _e, _r in self._line_rest)
         self._rest_gate = None if ungated or not gates else \
             re.compile("|".join(re.escape(g) for g in sorted(set(gates), key=len, reverse=True)))
+        #: the literal words one of which every line a rest entry matches holds (case-folded)
+        self._rest_words = None if ungated else tuple(sorted(set(gates)))
         self._span_entries = span
         # span entries with the literal text every match holds (cheap substring gates)
         self._span_gated = [(literal_runs(e.regex or literal_regex(e.text or "")), e,
@@ -491,6 +495,72 @@ class Matcher:
     def from_paths(cls, paths) -> "Matcher":
         shipped = str(PACKS_DIR)
         return cls([load_pack(p, check_patterns=not str(p).startswith(shipped)) for p in paths])
+
+    # -- the head gate ---------------------------------------------------------------------
+    @cached_property
+    def head_gate(self) -> heads.HeadGate:
+        """How the lines :meth:`classify` may match start (see :mod:`heads`); the entries
+        that may start with anything are left to :attr:`rest_words`."""
+        keys = [*self.masthead_keys, *self.literals, *self.literals_cased]
+        pieces = {p for picked in self._bucket_entries.values() for p, _e in picked}
+        for alt in self._rest_alternatives:
+            if heads.pattern_heads(alt) is not None:
+                pieces.add(alt)
+        return heads.HeadGate(keys, sorted(pieces))
+
+    @cached_property
+    def _rest_alternatives(self) -> list[str]:
+        return [alt for _g, e, _r in self._line_rest for alt in split_alternatives(e.regex or "")]
+
+    @cached_property
+    def rest_words(self) -> tuple[str, ...] | None:
+        """A word (case-folded) every line holds that a rest entry's alternative without known
+        heads matches; None when some such alternative has none."""
+        words = set()
+        for alt in self._rest_alternatives:
+            if heads.pattern_heads(alt) is None:
+                got = literal_runs(alt)
+                if got is None:
+                    return None
+                words.update(got)
+        return tuple(sorted(words))
+
+    @cached_property
+    def _word_folds(self) -> str:
+        """Characters ``str.casefold`` turns into part of a rest word but ``str.lower`` does not."""
+        odd = "\u00df\u1e9e\u017f\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+        return "".join(ch for ch in odd if any(ch.casefold() in w for w in self.rest_words or ()))
+
+    def line_candidates(self, doc) -> list[int]:
+        """The lines :meth:`classify` may match (a superset, in order).
+
+        >>> m = Matcher.from_paths(builtin_pack_paths("debris"))
+        >>> from linter.core.document import Document
+        >>> m.line_candidates(Document.from_text("Share this:\\n\\nTalks went on.\\n\\u2022 3 min read\\n"))
+        [0]
+        """
+        from linter.rules.debris.layout import candidate_lines
+
+        lines = doc.lines
+        gate, words = self.head_gate, self.rest_words
+        low = heads.lowered(doc)
+        if not gate.sound or words is None or low is None:
+            return [i for i, n in enumerate(map(len, lines)) if 0 < n <= MAX_CHROME_LINE]
+        found = candidate_lines(doc, gate.regex, low)
+        if words:
+            text = doc.text
+            if any(ch in text for ch in self._word_folds):
+                low = text.casefold()
+            more = set()
+            for w in words:
+                pos = low.find(w)
+                while pos != -1:
+                    more.add(low.count("\n", 0, pos))
+                    nxt = low.find("\n", pos)
+                    pos = -1 if nxt == -1 else low.find(w, nxt)
+            if more:
+                found = sorted(more.union(found))
+        return [i for i in found if len(lines[i]) <= MAX_CHROME_LINE]
 
     # -- whole lines -----------------------------------------------------------------------
     def line_entry(self, line: str) -> Chrome | None:
@@ -737,9 +807,8 @@ def scan(doc, ctx) -> Scan:
     classify = m.classify
     lines = doc.lines
     code = code_lines(doc)
-    for i, line in enumerate(lines):
-        if not line or len(line) > MAX_CHROME_LINE:
-            continue
+    for i in m.line_candidates(doc):
+        line = lines[i]
         hit = classify(line)
         if hit is None or (i and _continues(lines[i - 1], line)) or i in code:
             continue

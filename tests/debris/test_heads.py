@@ -1,0 +1,112 @@
+"""The head gate in front of the whole-line pack matcher: it must never hide a line the
+matcher would flag (a superset), and it should leave most prose lines out."""
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import CORPUS, SEEDS
+from linter.core.document import Document
+from linter.rules.debris import heads, packs
+from linter.rules.debris.counters import HEADS, LINE, MAX_COUNTER_LINE
+
+MATCHER = packs.Matcher.from_paths(packs.builtin_pack_paths("debris"))
+EXAMPLES = [e.example for p in MATCHER.packs for e in p.chrome if e.where == "line"]
+EXAMPLES += [n for s in MATCHER.sites for n in s.names] + [s.slogan for s in MATCHER.sites if s.slogan]
+
+
+def misses(lines):
+    """Lines the matcher classifies that the gate leaves out."""
+    doc = Document.from_text("\n".join(lines) + "\n")
+    found = set(MATCHER.line_candidates(doc))
+    return [line for i, line in enumerate(doc.lines) if MATCHER.classify(line) and i not in found]
+
+
+VARIANTS = [
+    str.upper, str.lower, str.title,
+    lambda s: "- " + s, lambda s: "\u2022\u00a0" + s, lambda s: "  # " + s + "  ",
+    lambda s: s.replace("'", "\u2019").replace('"', "\u201c"), lambda s: s.replace(" ", "\u00a0"),
+    lambda s: s.replace(" ", "  "), lambda s: s + " \u00bb", lambda s: s + ":",
+    lambda s: s.replace("...", "\u2026"), lambda s: s.replace("-", "\u2013"),
+    lambda s: s[:3] + "\u00ad" + s[3:], lambda s: s.replace("s", "\u017f"), lambda s: s.replace("ss", "\u00df"),
+    lambda s: s.replace("i", "\u0131"), lambda s: s.replace("I", "\u0130"), lambda s: s.replace("fi", "\ufb01"),
+    lambda s: s.replace("1", "\u0663"), lambda s: s.replace("k", "\u212a"),
+]
+
+
+def test_every_pack_example_passes_the_gate_in_every_spelling():
+    lines = [v(ex) for ex in EXAMPLES for v in [lambda s: s, *VARIANTS]]
+    assert sum(1 for line in lines if MATCHER.classify(line)) > len(EXAMPLES)
+    assert misses(lines) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(EXAMPLES), st.lists(st.sampled_from(range(len(VARIANTS))), max_size=3))
+def test_random_spellings_of_examples_pass_the_gate(example, picks):
+    line = example
+    for k in picks:
+        line = VARIANTS[k](line)
+    assert misses(["Some prose line.", line, "More prose."]) == []
+
+
+def test_the_gate_leaves_prose_out():
+    prose = ["The talks went on until late in the evening, officials said.",
+             "Blinken denies the missile incident shows cracks",
+             "In other words, we knew that we should be building the newer pair of shoes."]
+    doc = Document.from_text("\n".join(prose + ["Share this:", "Leave a Comment"]) + "\n")
+    assert MATCHER.line_candidates(doc) == [3, 4]
+
+
+def test_a_document_with_a_soft_hyphen_is_not_gated():
+    doc = Document.from_text("Sha\u00adre this\nThe talks went on.\n")
+    assert heads.lowered(doc) is None
+    assert MATCHER.line_candidates(doc) == [0, 1]
+    assert 0 in packs.scan(doc, _ctx()).chrome
+
+
+def _ctx():
+    from linter.config import default_context
+    return default_context()
+
+
+def _real_lines():
+    out = []
+    for folder in (CORPUS / "pages", SEEDS):
+        if folder.is_dir():
+            for p in sorted(folder.glob("*.txt")):
+                out.append(p.read_text(encoding="utf-8"))
+    return out
+
+
+def test_no_real_chrome_line_is_hidden_by_the_gate():
+    texts = _real_lines()
+    if not texts:
+        pytest.skip("no shared corpus")
+    for text in texts:
+        doc = Document.from_text(text)
+        found = set(MATCHER.line_candidates(doc))
+        hidden = [line for i, line in enumerate(doc.lines) if MATCHER.classify(line) and i not in found]
+        assert hidden == []
+
+
+def test_no_counter_line_is_hidden_by_its_gate():
+    from linter.rules.debris.layout import candidate_lines
+    lines = ["10 views0 comments", "- 3 min read", "Comments (3)", "\u2022 12 Shares", "Share 0",
+             "READING TIME: 4 MINS", "\u0663 comments", "6.2K", "The 10 views were great."]
+    doc = Document.from_text("\n".join(lines) + "\n")
+    found = candidate_lines(doc, HEADS.regex, heads.lowered(doc))
+    real = [i for i, line in enumerate(lines) if len(line) <= MAX_COUNTER_LINE and LINE.match(line)]
+    assert len(real) == 8
+    assert set(real) <= set(found)
+
+
+def test_pattern_heads_of_random_literals_are_prefixes_of_them():
+    rng = random.Random(7)
+    words = ["Share", "Read more", "Posted in", "Sign up", "Top of page", "Ad"]
+    for _ in range(50):
+        w = " ".join(rng.sample(words, 2))
+        pre, exact = heads.pattern_heads(w)
+        canon = heads.canonical(w)
+        assert any(canon.startswith(p) for p in pre) or canon in exact
