@@ -29,6 +29,7 @@ def between(line: str) -> str:
     "Image caption, The bridge was closed on Tuesday morning",
     "Media caption Mr Obama told the BBC that gun control was his biggest frustration",
     "Credit...Jane Doe for The New York Times",
+    "A man walks past an armoured carrier parked on a Harare street on Thursday Credit: STR/AFP",
 ])
 def test_captions_and_credits(line):
     text = between(line)

@@ -65,6 +65,24 @@ def test_sectioned_article_keeps_its_sentence_subheads():
     assert codes(text, ["D220"]) == ["D220"]
 
 
+@pytest.mark.parametrize("line", ["Read more: Sydney Harbour Bridge repairs delayed again as costs climb",
+                                  "RELATED: Council sells Main Street library", "Watch: Storm hits the harbour",
+                                  "Lire aussi : Les critiques de la CNIL contre le projet de loi"])
+def test_labelled_teaser_anywhere_after_the_first_paragraph(line):
+    # next to other debris ("Advertisement"), not between two paragraphs
+    text = "\n\n".join([P1, "Advertisement", line, P2, P3]) + "\n"
+    assert codes(text, ["D220"]) == ["D220"]
+    assert line not in fix(text, ["D220"], unsafe=True)
+    # in the page head, before the article, it is left to other rules
+    assert codes("\n\n".join([line, P1, P2]) + "\n", ["D220"]) == []
+
+
+def test_labels_on_prose_are_not_teasers():
+    text = "\n\n".join([P1, "More: the council said it would decide on Friday, and then it did, over a long "
+                                "evening of debate.", P2]) + "\n"
+    assert codes(text, ["D220"]) == []
+
+
 def test_teaser_needs_prose_on_both_sides():
     # a headline at the top of the page is not a teaser
     text = "Harbour bridge repairs delayed again as costs climb\n\n" + P1 + "\n\n" + P2 + "\n"

@@ -36,7 +36,7 @@ FIGURE_LABEL = regex.compile(r"^(?:(?:image|media|video)\s+(?:source|caption|cop
                              regex.I)
 # a caption closing on its credit: "A protester in Hong Kong. Photograph: Jerome Favre/EPA"
 TRAIL_CREDIT = regex.compile(
-    r"(?:^|[.!?\"”’)]\s+)(?:photograph|photo|image|picture|illustration|composite|credit|foto|bild)s?"
+    r"(?:^|[.!?\"”’)]\s+|(?-i:(?<=\p{Ll})\s+(?=\p{Lu})))(?:photograph|photo|image|picture|illustration|composite|credit|foto|bild)s?"
     r"(?:\s+by)?\s*:\s*[^.!?:]{2,80}$",
     regex.I,
 )
@@ -55,15 +55,18 @@ GATES = (
 
 
 def is_caption_label(text: str) -> bool:
-    """Whether ``text`` opens with a caption or credit label (D201 reports it).
+    """Whether ``text`` opens with a caption or credit label or ends on a credit (D201 reports it).
 
     >>> is_caption_label("Media caption, Watch: the storm hits"), is_caption_label("Photos by Jane Doe")
     (True, True)
+    >>> is_caption_label("A man walks past a carrier parked on a Harare street Credit: STR/AFP")
+    True
     >>> is_caption_label("Photography was my lucky way of seeing the world")
     False
     """
     s = text.strip()
-    return LABEL.match(s) is not None or FIGURE_LABEL.match(s) is not None
+    return (LABEL.match(s) is not None or FIGURE_LABEL.match(s) is not None
+            or (s.endswith(")") and PAREN_CREDIT.search(s) is not None) or TRAIL_CREDIT.search(s) is not None)
 
 
 class PhotoCaption(Rule):

@@ -13,7 +13,8 @@ from linter.core.rule import Context, Option, Rule
 from linter.rules.debris.bylines import DATE
 from linter.rules.debris.captions import is_caption_label
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, ends_sentence, is_list_item, is_prose, line_range_finding, pack_chrome, width,
+    Layout, candidate_lines, clip, ends_sentence, is_list_item, is_prose, line_range_finding, opens_paragraph,
+    pack_chrome, width,
 )
 
 SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
@@ -109,12 +110,31 @@ def title_case(text: str) -> bool:
 
 
 # "Related: ...", "READ MORE: ...", "Lire aussi : ...": a teaser that says so
-TEASER_LABEL = regex.compile(
-    r"^(?:related(?:\s+(?:story|article|coverage|content))?|read\s+(?:more|also|next)|see\s+also|more|also\s+read"
-    r"|lire\s+aussi|à\s+lire\s+aussi|lesen\s+sie\s+auch|mehr\s+zum\s+thema|leia\s+também|veja\s+também|lea\s+también"
-    r"|leggi\s+anche)\s*[:：]\s+(?=\S)",
-    regex.I,
-)
+TEASER_WORDS = (r"(?:related(?:\s+(?:story|article|coverage|content))?|read\s+(?:more|also|next)|see\s+also|more|also\s+read"
+                r"|watch|listen|lire\s+aussi|à\s+lire\s+aussi|lesen\s+sie\s+auch|mehr\s+zum\s+thema|leia\s+também"
+                r"|veja\s+também|lea\s+también|leggi\s+anche)")
+TEASER_LABEL = regex.compile(rf"^(?:[-•*]\s+)?{TEASER_WORDS}\s*[:：]\s+(?=\S)", regex.I)
+TEASER_LABEL_GATE = re.compile(rf"\n[ \t]*(?:[-•*][ \t]+)?{TEASER_WORDS}[ \t]*[:：][ \t]", re.I)
+
+
+def labelled_teaser(text: str) -> bool:
+    """Whether ``text`` is a teaser that says so: a label, then a headline.
+
+    >>> labelled_teaser("Related: Chicago is America's most segregated city")
+    True
+    >>> labelled_teaser("READ MORE: Council sells the library"), labelled_teaser("Watch: Storm hits the harbour")
+    (True, True)
+    >>> labelled_teaser("More: the council said it would decide on Friday, and then it did, over a long evening.")
+    False
+    """
+    s = text.strip()
+    m = TEASER_LABEL.match(s)
+    if not m:
+        return False
+    rest = s[m.end():]
+    ws = rest.split()
+    return (2 <= len(ws) <= 20 and width(rest) <= 150 and opens_paragraph(rest) and not rest.endswith((":", ","))
+            and not is_prose(rest))
 
 
 def short_subhead(text: str) -> bool:
@@ -182,29 +202,31 @@ class RelatedTeaser(Rule):
         if len(layout.prose) < 2:
             return
         min_words = ctx.option(self.section, "teaser-min-words", 6)
-        # a teaser is the one line between two prose lines
+        # a teaser that says so ("Related: ...") anywhere after the first paragraph
+        teasers = [(i, True) for i in candidate_lines(doc, TEASER_LABEL_GATE)
+                   if i > layout.body_start and labelled_teaser(lines[i])]
+        labelled = {i for i, _ in teasers}
+        # else a teaser is the one line between two prose lines
         nb, rank, prose = layout.nonblank, layout.rank, layout.prose
         prose_set = set(prose)
-        teasers, subheads = [], 0
+        subheads = 0
         for a in prose:
             k = rank[a]
             if k + 2 >= len(nb) or nb[k + 2] not in prose_set:
                 continue
             i = nb[k + 1]
             s = lines[i]
-            if s[:1] in " \t|" or is_list_item(s) or not layout.stands_alone(i) or is_caption_label(s):
+            if (i in labelled or s[:1] in " \t|" or is_list_item(s) or not layout.stands_alone(i)
+                    or is_caption_label(s)):
                 continue
-            labelled = TEASER_LABEL.match(s.strip())
-            if labelled and teaser_shape(s[labelled.end():], 3):
-                teasers.append((i, True))
-            elif teaser_shape(s, min_words):
+            if teaser_shape(s, min_words):
                 teasers.append((i, False))
             elif short_subhead(s):
                 subheads += 1
-        chrome = pack_chrome(doc, ctx) if teasers else {}
-        for i, labelled in teasers:
+        chrome = pack_chrome(doc, ctx) if teasers else frozenset()
+        for i, said in sorted(teasers):
             # an article sectioned by short subheads has its longer subheads too
-            if (labelled or subheads < self.MAX_SHORT_SUBHEADS) and i not in chrome:
+            if (said or subheads < self.MAX_SHORT_SUBHEADS) and i not in chrome:
                 yield line_range_finding(self, doc, i, i,
                                          f"Related-story teaser inside the article: {clip(lines[i].strip(), 70)!r}")
 
