@@ -12,7 +12,6 @@ import fnmatch
 import os
 import re
 import sys
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -39,27 +38,52 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {problem}")
 
 
-@dataclass
 class Settings:
     """The effective configuration for a group of files."""
 
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
-    extend_exclude: list[str] = field(default_factory=list)
-    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
-    extend_include: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    extend_packs: list[str] = field(default_factory=list)
-    fixable: list[str] | None = None
-    unfixable: list[str] = field(default_factory=list)
-    unsafe_fixes: bool = False
-    respect_gitignore: bool = True
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    #: the file the settings came from (None: defaults) and the folder paths are relative to
-    source: str | None = None
-    root: str = "."
+    #: the settings, in order (``source``: the file they came from, None for defaults;
+    #: ``root``: the folder paths are relative to)
+    FIELDS = ("select", "ignore", "extend_select", "exclude", "extend_exclude", "include",
+              "extend_include", "per_file_ignores", "extend_packs", "fixable", "unfixable",
+              "unsafe_fixes", "respect_gitignore", "options", "source", "root")
+
+    def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None,
+                 extend_select: list[str] | None = None, exclude: list[str] | None = None,
+                 extend_exclude: list[str] | None = None, include: list[str] | None = None,
+                 extend_include: list[str] | None = None,
+                 per_file_ignores: dict[str, list[str]] | None = None,
+                 extend_packs: list[str] | None = None, fixable: list[str] | None = None,
+                 unfixable: list[str] | None = None, unsafe_fixes: bool = False,
+                 respect_gitignore: bool = True, options: dict[str, dict[str, Any]] | None = None,
+                 source: str | None = None, root: str = "."):
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        self.extend_select = [] if extend_select is None else extend_select
+        self.exclude = list(DEFAULT_EXCLUDE) if exclude is None else exclude
+        self.extend_exclude = [] if extend_exclude is None else extend_exclude
+        self.include = list(DEFAULT_INCLUDE) if include is None else include
+        self.extend_include = [] if extend_include is None else extend_include
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.extend_packs = [] if extend_packs is None else extend_packs
+        self.fixable = fixable
+        self.unfixable = [] if unfixable is None else unfixable
+        self.unsafe_fixes, self.respect_gitignore = unsafe_fixes, respect_gitignore
+        self.options = {} if options is None else options
+        self.source, self.root = source, root
+
+    def copy(self) -> "Settings":
+        """A new Settings with the same values (and none of the memos)."""
+        return Settings(**{name: getattr(self, name) for name in self.FIELDS})
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in self.FIELDS)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"Settings({', '.join(f'{n}={getattr(self, n)!r}' for n in self.FIELDS)})"
 
     # -- derived ------------------------------------------------------------------------
     def codes(self) -> set[str]:
@@ -280,7 +304,7 @@ def _codes_list(value, source, key) -> list[str]:
 def parse_table(table: dict[str, Any], source: str, base: Settings | None = None,
                 root: str = ".") -> Settings:
     """Validate a ``[tool.texthygiene]`` table and layer it over ``base``."""
-    s = replace(base) if base else Settings()
+    s = base.copy() if base else Settings()
     s.options = {sec: dict(v) for sec, v in (base.options if base else default_options()).items()}
     s.source, s.root = source, root
     specs = option_specs()

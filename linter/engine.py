@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from linter.core import suppression
@@ -92,15 +91,15 @@ def _order(f: Finding) -> tuple:
     return f.start, f.code, f.end
 
 
-@dataclass
 class FixResult:
     """What fixing one document did."""
 
-    original: Document
-    fixed: Document
-    applied: list[Finding] = field(default_factory=list)
-    remaining: list[Finding] = field(default_factory=list)
-    converged: bool = True
+    def __init__(self, original: Document, fixed: Document, applied: list[Finding] | None = None,
+                 remaining: list[Finding] | None = None, converged: bool = True):
+        self.original, self.fixed = original, fixed
+        self.applied = [] if applied is None else applied
+        self.remaining = [] if remaining is None else remaining
+        self.converged = converged
 
     @property
     def changed(self) -> bool:

@@ -10,25 +10,27 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from typing import Callable, Iterator
 
 UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-@dataclass
 class Source:
     """One input file as read from disk (or stdin).
 
     ``data`` (the bytes) is kept only when they could not be decoded (``text`` is None).
     """
 
-    path: str
-    data: bytes = b""
-    text: str | None = None
-    binary: bool = False
-    not_utf8: UnicodeDecodeError | None = None
-    error: str | None = None
+    __slots__ = ("path", "data", "text", "binary", "not_utf8", "error")
+
+    def __init__(self, path: str, data: bytes = b"", text: str | None = None, binary: bool = False,
+                 not_utf8: UnicodeDecodeError | None = None, error: str | None = None):
+        self.path, self.data, self.text, self.binary = path, data, text, binary
+        self.not_utf8, self.error = not_utf8, error
+
+    def __repr__(self) -> str:
+        return (f"Source(path={self.path!r}, text={'...' if self.text else self.text!r}, "
+                f"binary={self.binary!r}, not_utf8={self.not_utf8!r}, error={self.error!r})")
 
 
 def decode(path: str, data: bytes) -> Source:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from linter import __version__, engine, files
@@ -25,42 +24,44 @@ CACHE_DIR = ".texthygiene_cache"
 POOL_MIN_FILES = 24
 
 
-@dataclass
 class RunOptions:
     """How to run: check or fix, and the switches that change per-file work."""
 
-    mode: str = "check"  # "check" | "fix"
-    unsafe_fixes: bool | None = None
-    diff: bool = False
-    jobs: int | None = None
-    cache: bool = True
-    convert_encoding: bool = False
-    stdin_filename: str | None = None
-    #: "text" or "github": format each file's findings where the file is checked (in the
-    #: worker), so that only the report and the fix applicabilities travel back
-    #: (``FileResult.report`` and ``.fixes``); not with the cache on (it keeps findings)
-    render: str | None = None
-    render_unsafe: bool = False
+    def __init__(self, mode: str = "check", unsafe_fixes: bool | None = None, diff: bool = False,
+                 jobs: int | None = None, cache: bool = True, convert_encoding: bool = False,
+                 stdin_filename: str | None = None, render: str | None = None,
+                 render_unsafe: bool = False):
+        self.mode = mode  # "check" | "fix"
+        self.unsafe_fixes, self.diff, self.jobs, self.cache = unsafe_fixes, diff, jobs, cache
+        self.convert_encoding, self.stdin_filename = convert_encoding, stdin_filename
+        #: "text" or "github": format each file's findings where the file is checked (in the
+        #: worker), so that only the report and the fix applicabilities travel back
+        #: (``FileResult.report`` and ``.fixes``); not with the cache on (it keeps findings)
+        self.render, self.render_unsafe = render, render_unsafe
+
+    def __repr__(self) -> str:
+        return f"RunOptions({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
 
-@dataclass
 class FileResult:
     """The outcome for one file."""
 
-    path: str
-    findings: list[dict] = field(default_factory=list)
-    error: str | None = None
-    notice: str | None = None
-    changed: bool = False
-    fixed: int = 0
-    diff: str | None = None
-    #: for stdin in fix mode: the fixed text to print
-    output: str | None = None
-    #: with ``RunOptions.render``: the file's report, and the fix applicability of each
-    #: finding ("safe", "unsafe" or None); ``findings`` is then empty
-    report: str | None = None
-    fixes: list | None = None
-    cache_key: tuple | None = None
+    def __init__(self, path: str, findings: list[dict] | None = None, error: str | None = None,
+                 notice: str | None = None, changed: bool = False, fixed: int = 0,
+                 diff: str | None = None, output: str | None = None, report: str | None = None,
+                 fixes: list | None = None, cache_key: tuple | None = None):
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.error, self.notice, self.changed, self.fixed, self.diff = error, notice, changed, fixed, diff
+        #: for stdin in fix mode: the fixed text to print
+        self.output = output
+        #: with ``RunOptions.render``: the file's report, and the fix applicability of each
+        #: finding ("safe", "unsafe" or None); ``findings`` is then empty
+        self.report, self.fixes = report, fixes
+        self.cache_key = cache_key
+
+    def __repr__(self) -> str:
+        return f"FileResult({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
 
 # -- finding serialisation ------------------------------------------------------------------
@@ -440,9 +441,10 @@ def iter_run(paths: list[str], resolver: ConfigResolver, opts: RunOptions,
     salt = (opts.mode, bool(opts.unsafe_fixes), opts.convert_encoding)
     cache = Cache(CACHE_DIR, repr(salt)) if cache_enabled(opts) and not opts.diff else None
     if cache is not None and opts.render:  # the cache keeps findings, not reports
-        from dataclasses import replace
+        import copy
 
-        opts = replace(opts, render=None)
+        opts = copy.copy(opts)
+        opts.render = None
     corpus = build_corpus(resolver, paths, opts, cache)
     corpus_key = repr(sorted((k, repr(v)) for k, v in corpus.items())) if corpus else ""
     hits: dict[int, list[dict]] = {}

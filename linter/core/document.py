@@ -8,7 +8,6 @@ written back byte-for-byte the same except for the edits.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from functools import cached_property
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
@@ -29,7 +28,6 @@ def kind_for_path(path: str) -> str:
     return "text"
 
 
-@dataclass
 class Document:
     """One prose file (or stdin) as the rules see it.
 
@@ -40,15 +38,26 @@ class Document:
     (2, 1)
     """
 
-    text: str
-    path: str = "<text>"
-    kind: str = "text"
-    bom: bool = False
-    newline: str = "\n"
-    #: offsets (in ``text``) of the ``\n`` characters that were ``\r\n`` in the source,
-    #: only when the file mixes line endings; ``None`` when all endings are ``newline``.
-    crlf_at: list[int] | None = None
-    meta: dict = field(default_factory=dict)
+    def __init__(self, text: str, path: str = "<text>", kind: str = "text", bom: bool = False,
+                 newline: str = "\n", crlf_at: list[int] | None = None, meta: dict | None = None):
+        self.text, self.path, self.kind = text, path, kind
+        self.bom, self.newline = bom, newline
+        #: offsets (in ``text``) of the ``\n`` characters that were ``\r\n`` in the source,
+        #: only when the file mixes line endings; ``None`` when all endings are ``newline``.
+        self.crlf_at = crlf_at
+        self.meta = {} if meta is None else meta
+
+    def __repr__(self) -> str:
+        return (f"Document(path={self.path!r}, kind={self.kind!r}, bom={self.bom!r}, "
+                f"newline={self.newline!r}, text={self.text[:40]!r}{'...' if len(self.text) > 40 else ''})")
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.text, self.path, self.kind, self.bom, self.newline, self.crlf_at, self.meta) == \
+            (other.text, other.path, other.kind, other.bom, other.newline, other.crlf_at, other.meta)
+
+    __hash__ = None
 
     @classmethod
     def from_text(cls, raw: str, path: str = "<text>", kind: str | None = None) -> "Document":

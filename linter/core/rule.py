@@ -7,10 +7,8 @@ findings for one document. Rules never touch files, the CLI or reporters.
 
 from __future__ import annotations
 
-import inspect
 import re
-import textwrap
-from dataclasses import dataclass, field
+from collections import namedtuple
 from typing import Any, ClassVar, Iterable, Iterator
 
 from linter.core.document import Document
@@ -24,32 +22,38 @@ FAMILIES = {
 }
 
 
-@dataclass(frozen=True)
-class Option:
-    """A per-rule setting read from ``[tool.texthygiene.<section>]``."""
+class Option(namedtuple("Option", "name type default help choices", defaults=("", None))):
+    """A per-rule setting read from ``[tool.texthygiene.<section>]``.
 
-    name: str
-    type: type | tuple[type, ...]
-    default: Any
-    help: str = ""
-    choices: tuple | None = None
+    >>> Option("teaser-min-words", int, 6).default
+    6
+    """
+
+    __slots__ = ()
 
 
-@dataclass
 class Context:
     """What a rule may know beyond the document: settings, packs and corpus-wide counts."""
 
-    #: section name -> {option: value}, defaults already filled in
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    #: family letter -> list of pack file paths (built in, configured, entry points)
-    pack_paths: dict[str, list[str]] = field(default_factory=dict)
-    #: rule code -> merged result of ``Rule.collect`` over the whole run (corpus scope)
-    corpus: dict[str, Any] = field(default_factory=dict)
-    #: a cache rules may use for compiled data, keyed as they like; shared for a whole run
-    cache: dict[Any, Any] = field(default_factory=dict)
-    #: codes of the rules the engine is running on the current document (empty: unknown), so
-    #: that a rule can leave a line to another rule that reports it better
-    selected: frozenset = frozenset()
+    def __init__(self, options: dict[str, dict[str, Any]] | None = None,
+                 pack_paths: dict[str, list[str]] | None = None,
+                 corpus: dict[str, Any] | None = None, cache: dict[Any, Any] | None = None,
+                 selected: frozenset = frozenset()):
+        #: section name -> {option: value}, defaults already filled in
+        self.options = {} if options is None else options
+        #: family letter -> list of pack file paths (built in, configured, entry points)
+        self.pack_paths = {} if pack_paths is None else pack_paths
+        #: rule code -> merged result of ``Rule.collect`` over the whole run (corpus scope)
+        self.corpus = {} if corpus is None else corpus
+        #: a cache rules may use for compiled data, keyed as they like; shared for a whole run
+        self.cache = {} if cache is None else cache
+        #: codes of the rules the engine is running on the current document (empty: unknown),
+        #: so that a rule can leave a line to another rule that reports it better
+        self.selected = selected
+
+    def __repr__(self) -> str:
+        return (f"Context(options={self.options!r}, pack_paths={self.pack_paths!r}, "
+                f"corpus={self.corpus!r}, selected={self.selected!r})")
 
     def option(self, section: str, name: str, default: Any = None) -> Any:
         return self.options.get(section, {}).get(name, default)
@@ -118,6 +122,8 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         """The rule's documentation (its docstring), with its sections as ``## Heading``."""
+        import inspect
+
         return normalize_sections(inspect.cleandoc(cls.__doc__ or ""))
 
 
@@ -137,6 +143,8 @@ def normalize_sections(doc: str) -> str:
     """
     out: list[str] = []
     section: list[str] = []
+
+    import textwrap
 
     def flush():
         out.extend(textwrap.dedent("\n".join(section)).split("\n") if section else [])

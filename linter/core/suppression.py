@@ -12,7 +12,6 @@ anywhere on the line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 MARKER = "texthygiene:"
 _DIRECTIVE = re.compile(r"texthygiene:\s*(ignore|off|on)\b(?:\[([A-Za-z0-9_,\s]*)\])?")
@@ -21,13 +20,17 @@ _MD_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 ALL = None  # codes value meaning "every code"
 
 
-@dataclass
 class Suppressions:
     """Which codes are silenced on which lines (0-based line indexes)."""
 
-    by_line: dict[int, tuple[str, ...] | None] = field(default_factory=dict)
-    #: (first line, last line, codes): blocks from ``off`` to ``on`` (inclusive)
-    blocks: list[tuple[int, int, tuple[str, ...] | None]] = field(default_factory=list)
+    def __init__(self, by_line: dict[int, tuple[str, ...] | None] | None = None,
+                 blocks: list[tuple[int, int, tuple[str, ...] | None]] | None = None):
+        self.by_line = {} if by_line is None else by_line
+        #: (first line, last line, codes): blocks from ``off`` to ``on`` (inclusive)
+        self.blocks = [] if blocks is None else blocks
+
+    def __repr__(self) -> str:
+        return f"Suppressions(by_line={self.by_line!r}, blocks={self.blocks!r})"
 
     def __bool__(self) -> bool:
         return bool(self.by_line or self.blocks)
