@@ -1,6 +1,6 @@
 """D210 navigation rows, D211 tag lists."""
 
-from helpers import codes, fix
+from helpers import codes, fix, lint
 
 import pytest
 
@@ -89,3 +89,18 @@ def test_link_lines_ending_in_an_arrow(line):
 ])
 def test_lines_ending_in_arrows_that_are_not_links(line):
     assert codes(around(line), ["D213"]) == []
+
+
+def test_tag_block_after_the_article():
+    text = f"{P1}\n{P2}\nTopics\nLibraries\nSydney\nCity council\n"
+    found = lint(text, ["D211"])
+    assert [f.code for f in found] == ["D211"]
+    assert fix(text, ["D211"], unsafe=True) == f"{P1}\n{P2}\n"
+
+
+@pytest.mark.parametrize("text", [
+    f"{P1}\nTopics\n- Libraries\n- Reading rooms\n{P2}\n",                 # inside the article
+    f"{P1}\n{P2}\nTags\nThe council will publish the full list of tags on Friday.\n",  # prose under it
+])
+def test_tag_headings_without_a_tag_block(text):
+    assert codes(text, ["D211"]) == []

@@ -121,7 +121,8 @@ TAG_GATE = re.compile(r"\n[ \t]*(?:[-•*][ \t]*)?(?:topics|tags|tagged|filed|ca
 class TagList(Rule):
     """What it does
     Flags tag and category lines: "Topics: uber, libertarians, Sydney, Technology News",
-    "Filed under: Politics, Europe", "Tags: ...".
+    "Filed under: Politics, Europe", "Tags: ...", and after the article a "Topics" or
+    "Tags" heading with its tags on the lines under it (short items, no sentences).
 
     Why is this bad?
     Taxonomy links are site metadata, not article prose.
@@ -140,21 +141,55 @@ class TagList(Rule):
     summary = "Line of tags or categories"
     fix_safety = "unsafe"
 
+    #: most items a tag block under a heading line holds
+    MAX_BLOCK_ITEMS = 12
+
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        if ":" not in doc.text and "：" not in doc.text:
-            return
         lines = doc.lines
+        layout = None
         for i in candidate_lines(doc, TAG_GATE):
             s = lines[i].strip()
             if len(s) > 300:
                 continue
             m = TAG_LINE.match(s.lstrip("-•* "))
             if not m:
+                if TAG_HEADING.match(s):
+                    layout = layout or Layout.of(doc)
+                    last = self._block(layout, i, pack_chrome(doc, ctx))
+                    if last > i:
+                        yield line_range_finding(self, doc, i, last, f"Tag list: {s!r} and its {len(range(i, last))} "
+                                                                     "item lines")
                 continue
             items = [x.strip() for x in regex.split(r"\s*[,;|•·、，]\s*", m.group(1)) if x.strip()]
             if (len(items) >= 2 and all(len(x.split()) <= 5 and not ends_sentence(x) for x in items)
                     and i not in pack_chrome(doc, ctx)):
                 yield line_range_finding(self, doc, i, i, f"Tag list: {clip(s, 60)!r}")
+
+
+    def _block(self, layout: Layout, i: int, chrome: frozenset) -> int:
+        """The last line of the tag block under heading ``i`` after the article, or ``i``.
+
+        The block runs to the end of the page (or to other site chrome) in short items of at
+        most four words that are not sentences.
+        """
+        if layout.body_end < 0 or i <= layout.body_end:
+            return i
+        lines = layout.lines
+        last, j, n = i, layout.next(i), 0
+        while j >= 0 and n < self.MAX_BLOCK_ITEMS:
+            t = lines[j].strip().lstrip("-•* ")
+            if not (0 < len(t.split()) <= 4) or ends_sentence(t) or t.endswith((":", ",")) or j in chrome:
+                break
+            last, j, n = j, layout.next(j), n + 1
+        return last if n else i
+
+
+# "Topics", "Tags:", "Filed under" on a line of their own, the tags on the lines under it
+TAG_HEADING = regex.compile(
+    r"^(?:topics|tags|tagged(?:\s+with|\s+as)?|filed\s+under|categories|labels|keywords|related\s+topics|"
+    r"schlagworte|schlagwörter|themen|étiquettes|mots-clés|etiquetas|temas|标签|タグ)\s*[:：]?$",
+    regex.I,
+)
 
 
 class TrailingLinkList(Rule):

@@ -165,9 +165,9 @@ class RelatedTeaser(Rule):
     after its first word) and neither leans on the article ("this issue", "them", "But
     ...") nor speaks in the first person, as sentence-shaped subheads do. In an article
     sectioned by two or more short subheads, headline-shaped lines are taken for subheads
-    too, unless labelled as teasers ("Related: ...", "Read more: ...", "Lire aussi : ...").
-    Lines in the page head (before the first paragraph) or after the last paragraph are
-    left to other rules.
+    too. Lines in the page head (before the first paragraph) or after the last paragraph
+    are left to other rules. A teaser that says so ("Related: ...", "READ MORE: ...",
+    "Watch: ...", "Lire aussi : ...") counts anywhere after the first paragraph.
 
     Example
     ```text
