@@ -10,6 +10,7 @@ a technical file (several camelCase words, code punctuation) only the clearest c
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -19,6 +20,9 @@ from linter.core.document import Document
 from linter.core.findings import Edit, Fix
 from linter.core.packs import PackError, read_pack, reject_unknown, require
 from linter.core.rule import Context, Rule
+from linter.rules.typography.joins import BREAK_STARTERS as _BREAK_STARTERS
+from linter.rules.typography.joins import STARTER_AFTER_WORD as _STARTER_AFTER_WORD
+from linter.rules.typography.joins import joins
 from linter.rules.typography.protect import memo, protected
 
 #: capitalised words that start sentences or page furniture: strong evidence of a lost break
@@ -45,16 +49,6 @@ COUNTER_WORDS = frozenset(
 _LOWER = "a-zß-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _HUMP = re.compile(f"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])")
-_LETTER_DIGIT = re.compile(f"[0-9](?<=[{_LOWER}][0-9])")
-_BREAK_STARTERS = ("The", "In", "He", "She", "It", "They", "We", "This", "That", "These",
-                   "Those", "There", "His", "Her", "Their", "Its", "Our", "But", "However",
-                   "When", "While", "After", "Before", "As", "At", "On", "For", "If", "So", "And")
-_INITIALS = "".join(sorted({w[0] for w in _BREAK_STARTERS}))
-_RESTS = "|".join(sorted({w[1:] for w in _BREAK_STARTERS}, key=len, reverse=True))
-#: a starter's initial after a lowercase word and a space, then the rest of a starter, then a
-#: lowercase word: ``wedding In his``; the initial is a rare character, so the scan is fast
-_STARTER_AFTER_WORD = re.compile(
-    f"[{_INITIALS}](?<=[{_LOWER}'’] [{_INITIALS}])(?:{_RESTS})(?= [{_LOWER}]{{2}})")
 #: literal traces of code; counted with ``str.count``, which costs next to nothing
 _CODE_MARKERS = ("()", "=>", ";\n", "{\n", "}\n", "</", "#include", "function(", " == ", "$ ")
 _RIGHT_PART = regex.compile(r"\p{Lu}\p{Ll}+(?:[’']s)?")
@@ -129,10 +123,10 @@ def _is_technical(doc: Document) -> bool:
         return True
     spans = protected(doc)
     camel = set()
-    for m in _HUMP.finditer(text):
-        if spans.covers(m.start()):
+    for p in joins(doc).humps:
+        if spans.covers(p):
             continue
-        a, b = _word_bounds(text, m.start() - 1)
+        a, b = _word_bounds(text, p - 1)
         word = text[a:b]
         if word[:1].islower():
             camel.add(word)
@@ -148,18 +142,31 @@ def _latin(ch: str) -> bool:
 def _word_bounds(text: str, i: int) -> tuple[int, int]:
     """The run of Latin letters (and inner apostrophes) around offset ``i``.
 
+    Both ways by one regex match in C: forwards from ``i + 1``, backwards over the reversed
+    stretch before ``i`` (an apostrophe counts when a letter is on its far side).
+
     >>> t = "微信WeChat and the Writer's pictureThe"
     >>> a, b = _word_bounds(t, 3); t[a:b]
     'WeChat'
+    >>> a, b = _word_bounds(t, 30); t[a:b]
+    'pictureThe'
     """
-    a = i
-    while a > 0 and (_latin(text[a - 1]) or (text[a - 1] in _APOS and a > 1 and _latin(text[a - 2]))):
-        a -= 1
-    b = i + 1
-    n = len(text)
-    while b < n and (_latin(text[b]) or (text[b] in _APOS and b + 1 < n and _latin(text[b + 1]))):
-        b += 1
-    return a, b
+    lo = max(0, i - _REACH)
+    back = _RUN.match(text[lo:i][::-1]).end()
+    if back >= i - lo - 1 and lo > 0:  # a word longer than the stretch: letter by letter
+        a = i - back
+        while a > 0 and (_latin(text[a - 1]) or (text[a - 1] in _APOS and a > 1 and _latin(text[a - 2]))):
+            a -= 1
+    else:
+        a = i - back
+    return a, _RUN.match(text, i + 1).end()
+
+
+#: Latin letters: alphabetic characters below U+0250
+_LATIN = "".join(chr(c) for c in range(0x250) if chr(c).isalpha())
+#: a run of Latin letters, an apostrophe counting when a letter follows it
+_RUN = re.compile(f"(?:[{_LATIN}]|[{_APOS}](?=[{_LATIN}]))*")
+_REACH = 48
 
 
 def _code_neighbours(text: str, a: int, b: int) -> bool:
@@ -213,43 +220,41 @@ class FusedWords(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         text = doc.text
-        hits = list(_HUMP.finditer(text))
-        if not hits:
+        humps = joins(doc).humps
+        if not humps:
             return
         data = mixed_case_data(ctx)
+        # the words at the humps, and which of them could be fused at all: what the word
+        # alone decides comes first, so that most texts never need their protected spans
+        places: dict[str, list[tuple[int, int, int]]] = {}
+        for split in humps:
+            a, b = _word_bounds(text, split - 1)
+            word = text[a:b]
+            if word in places:
+                places[word].append((a, b, split))
+            else:
+                places[word] = [(a, b, split)]
+        shapes = {}
+        for word, found in places.items():
+            a, _, split = found[0]
+            shape = _fused_shape(word, split - a, data)
+            if shape is not None:
+                shapes[word] = shape
+        if not shapes:
+            return
         spans = protected(doc)
         candidates = []
-        seen: dict[str, int] = {}
-        for m in hits:
-            i = m.start() - 1
-            if spans.covers(i):
-                continue
-            a, b = _word_bounds(text, i)
-            word = text[a:b]
-            seen[word] = seen.get(word, 0) + 1
-            if seen[word] == 1:
-                candidates.append((a, b, i + 1))
+        for word in shapes:
+            free = [place for place in places[word] if not spans.covers(place[2] - 1)]
+            if len(free) == 1:  # a word used twice is a term, not an accident
+                candidates.append(free[0])
+        candidates.sort()
         technical = None
         for a, b, split in candidates:
             word = text[a:b]
-            if seen[word] > 1 or data.is_name(word) or _code_neighbours(text, a, b):
+            if _code_neighbours(text, a, b):
                 continue
-            if len(_HUMP.findall(word)) > 1:
-                continue
-            left, right = text[a:split], text[split:b]
-            if not _RIGHT_PART.fullmatch(right):
-                continue
-            core = right.split("’")[0].split("'")[0]
-            letters = sum(ch.isalpha() for ch in left)
-            if left[0].isupper():
-                if not (left[1:].replace("’", "").replace("'", "").islower() and letters >= 4
-                        and core in STARTERS | CAPITAL_UI):
-                    continue
-            elif letters < 3 or left.casefold() in data.particles:
-                continue
-            strong = core in STARTERS or core in UI_WORDS
-            if not strong and (letters < 4 or len(core) < 3):
-                continue
+            left, right, core = shapes[word]
             if core not in VERY_STRONG:
                 if technical is None:
                     technical = memo(doc, "typography.technical", _is_technical)
@@ -258,6 +263,35 @@ class FusedWords(Rule):
             yield self.finding(
                 a, b, f"Fused words {word!r}: a space (or line break) is missing before {core!r}",
                 Fix.unsafe(f"Insert a space: {left} {right}", Edit(split, split, " ")))
+
+
+def _fused_shape(word: str, cut: int, data: MixedCaseData) -> tuple[str, str, str] | None:
+    """``(left, right, core of right)`` when ``word`` cut at ``cut`` looks like two fused
+    words, judged from the word alone; None for names, camelCase and weak halves.
+
+    >>> data = MixedCaseData(names={"iphone"})
+    >>> _fused_shape("pictureThe", 7, data), _fused_shape("iPhone", 1, data)
+    (('picture', 'The', 'The'), None)
+    >>> _fused_shape("getElementById", 3, data), _fused_shape("AdvertisementThe", 13, data)
+    (None, ('Advertisement', 'The', 'The'))
+    """
+    if data.is_name(word) or len(_HUMP.findall(word)) > 1:
+        return None
+    left, right = word[:cut], word[cut:]
+    if not _RIGHT_PART.fullmatch(right):
+        return None
+    core = right.split("’")[0].split("'")[0]
+    letters = sum(ch.isalpha() for ch in left)
+    if left[0].isupper():
+        if not (left[1:].replace("’", "").replace("'", "").islower() and letters >= 4
+                and core in STARTERS | CAPITAL_UI):
+            return None
+    elif letters < 3 or left.casefold() in data.particles:
+        return None
+    strong = core in STARTERS or core in UI_WORDS
+    if not strong and (letters < 4 or len(core) < 3):
+        return None
+    return left, right, core
 
 
 class FusedNumber(Rule):
@@ -296,16 +330,13 @@ class FusedNumber(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         text = doc.text
-        hits = list(_LETTER_DIGIT.finditer(text))
+        hits = joins(doc).digits
         if not hits:
             return
         data = mixed_case_data(ctx)
-        spans = protected(doc)
+        spans = None  # protected spans: only once a place passes the cheap tests
         n = len(text)
-        for m in hits:
-            split = m.start()
-            if spans.covers(split):
-                continue
+        for split in hits:
             a = split
             while a > 0 and text[a - 1].isalpha():
                 a -= 1
@@ -322,6 +353,10 @@ class FusedNumber(Rule):
             line_start = text.rfind("\n", 0, a) + 1
             if left not in COUNTER_WORDS and not self._AFTER_NUMBER.search(
                     text, max(line_start, a - 24), a):
+                continue
+            if spans is None:
+                spans = protected(doc)
+            if spans.covers(split):
                 continue
             word = text[a:b]
             yield self.finding(a, b, f"Fused word and number {word!r}: a space is missing",
@@ -380,7 +415,8 @@ class MissingSentenceBreak(Rule):
         text = doc.text
         data = None
         spans = None
-        for m in _STARTER_AFTER_WORD.finditer(text):
+        found = map(_STARTER_AFTER_WORD.match, repeat(text), joins(doc).starters)
+        for m in filter(None, found):
             right = m.group()
             if right not in self._STARTERS:
                 continue

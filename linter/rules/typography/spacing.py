@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Iterable
 
 from linter.core.document import Document
 from linter.core.findings import Edit, Fix
 from linter.core.rule import Context, Rule
+from linter.rules.typography.joins import joins
 from linter.rules.typography.protect import protected
 
 _LOWER = "a-zß-öø-ÿ"
@@ -60,15 +62,14 @@ class MissingSpaceAfterPunctuation(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         text = doc.text
-        hits = list(_GLUED.finditer(text))
+        match = _GLUED.match
+        hits = [m for m in map(match, repeat(text), joins(doc).glued) if m is not None]
         if not hits:
             return
-        spans = protected(doc)
+        spans = None  # protected spans: only once a place passes the cheap tests
         n = len(text)
         for m in hits:
             p = m.start()
-            if spans.covers(p):
-                continue
             a = p
             while a > 0 and not text[a - 1].isspace():
                 a -= 1
@@ -85,6 +86,10 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue
             core = token.rstrip(".,;:!?\"”’)")
             if sum(core.count(c) for c in ".!?") > 1:
+                continue
+            if spans is None:
+                spans = protected(doc)
+            if spans.covers(p):
                 continue
             ins = m.start(2)
             mark = text[p:ins]
