@@ -280,6 +280,8 @@ class Matcher:
     >>> m = Matcher(["Kiev", "Kievan", "al-Qaeda", "Khan Younis"])
     >>> [w for _, _, w in m.finditer("Kievan al-Qaeda Kiev’s Kievx xKiev Khan\nYounis")]
     ['Kievan', 'al-Qaeda', 'Kiev', 'Khan\nYounis']
+    >>> m.also["Khan"], m.finditer("Khan said so")  # no "Younis" in the text: no search
+    (frozenset({'Younis'}), [])
     """
 
     def __init__(self, words):
@@ -289,6 +291,15 @@ class Matcher:
             key = next((t for t in tokens if t[:1].isupper()), tokens[0] if tokens else w)
             self.by_key.setdefault(key, []).append(w)
         self.keys = frozenset(self.by_key)
+        # the other capitalised words every spelling of a key holds ("Netherlands" for
+        # "The Netherlands"): each is then in the text too, so the key's regex runs only
+        # when all of them are
+        self.also: dict[str, frozenset[str]] = {}
+        for key, spellings in self.by_key.items():
+            common = set.intersection(*(set(_FIRST_TOKEN.findall(w)) for w in spellings))
+            common = {t for t in common if t != key and CAPITALISED.fullmatch(t)}
+            if common and CAPITALISED.fullmatch(key):
+                self.also[key] = frozenset(common)
         self._compiled: dict[str, re.Pattern] = {}
 
     def pattern(self, key: str) -> re.Pattern:
@@ -299,9 +310,14 @@ class Matcher:
 
     def finditer(self, text: str, words: set[str] | None = None):
         """``(start, end, text)`` of every match at a word start, in order."""
-        present = self.keys.intersection(capitalised_words(text) if words is None else words)
+        if words is None:
+            words = capitalised_words(text)
+        present = self.keys.intersection(words)
         hits = []
+        also = self.also
         for key in present:
+            if key in also and not also[key] <= words:
+                continue  # a word every spelling of the key holds is missing
             for m in self.pattern(key).finditer(text):
                 s = m.start()
                 if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
