@@ -24,7 +24,13 @@ _STRIDE = LONG - WINDOW + 1
 
 
 def _longest_dp(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int) -> tuple[int, int, int]:
-    """difflib's ``find_longest_match`` (no junk): the longest block, earliest in ``a``, then ``b``."""
+    """difflib's ``find_longest_match`` (no junk): the longest block, earliest in ``a``, then ``b``.
+
+    >>> _longest_dp("xabcyabcd", "abcd", 0, 9, 0, 4), _longest_dp("â€™", "’", 0, 3, 0, 1)
+    ((5, 0, 4), (0, 0, 0))
+    """
+    if set(a[alo:ahi]).isdisjoint(b[blo:bhi]):
+        return alo, blo, 0  # no character in common ("â€™" and "’"): no block
     b2j: dict[str, list[int]] = {}
     for j in range(blo, bhi):
         b2j.setdefault(b[j], []).append(j)
