@@ -184,3 +184,22 @@ def test_without_the_cache_packs_are_parsed_as_before(tmp_path):
     pack = tmp_path / "courier.toml"
     pack.write_text(PACK, encoding="utf-8")
     assert read_pack(pack)["pack"]["name"] == "courier"
+
+
+def test_remember_builds_once_across_runs(cache_path):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"gate": r"(?:share|follow)\b", "n": 2}
+
+    key = ("test", uuid.uuid4().hex)
+    coldstart.install(cache_path)
+    assert coldstart.remember(key, build) == {"gate": r"(?:share|follow)\b", "n": 2}
+    coldstart.save()
+    coldstart.uninstall()
+    coldstart.install(cache_path)
+    assert coldstart.remember(key, build) == {"gate": r"(?:share|follow)\b", "n": 2}
+    assert len(calls) == 1
+    coldstart.uninstall()
+    assert coldstart.remember(key, build)["n"] == 2 and len(calls) == 2  # not installed: built

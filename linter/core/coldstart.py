@@ -110,6 +110,24 @@ def put(key, value) -> None:
     _state["dirty"] = True
 
 
+def remember(key, build):
+    """``build()``, kept across runs under ``key`` when its result is plain data.
+
+    For derived data that is slow to work out on every cold start (a gate pattern's text
+    built from the packs, say): put in ``key`` everything the result depends on (pack
+    paths with their sizes and modification times, versions). Without :func:`install`
+    (library use, tests) this is just ``build()``.
+
+    >>> remember(("doctest", 1), lambda: ["built"])
+    ['built']
+    """
+    value = get(key)
+    if value is None:
+        value = build()
+        put(key, value)
+    return value
+
+
 def save() -> None:
     """Write the table back when this run compiled something new (atomically; errors ignored)."""
     if not _state or not _state["dirty"]:
