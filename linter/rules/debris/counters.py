@@ -8,8 +8,8 @@ from linter.core.findings import Fix
 from linter.core.lineedit import delete_span_edit
 from linter.core.rule import Rule
 from linter.rules.debris import packs
-from linter.rules.debris.heads import HeadGate, lowered
-from linter.rules.debris.layout import candidate_lines
+from linter.rules.debris.heads import REMOVED, HeadGate
+from linter.rules.debris.layout import candidate_lines, lowered
 
 _NUM = r"\d[\d,.]*(?:\s?[KkMm]\b|[KkMm](?![a-z]))?"
 #: nouns that are never counted in prose lists (``10 views``); ``shares`` and ``likes`` are,
@@ -61,6 +61,8 @@ def counter_lines(doc, *skip: dict) -> dict[int, tuple[int, int, str, bool]]:
     digit, line_re = _DIGIT.search, LINE.match
     lines = doc.lines
     low = lowered(doc)
+    if low is not None and any(ch in text for ch in REMOVED):
+        low = None
     for i in range(len(lines)) if low is None else candidate_lines(doc, HEADS.regex, low):
         line = lines[i]
         # counter lines are short and hold a digit: test only those (one C call each)

@@ -226,26 +226,6 @@ def _raw(ch: str) -> str:
     return re.escape(ch)
 
 
-def lowered(doc) -> str | None:
-    """``doc.text`` lowercased, the same length (kept on the document), or None when the head
-    gate cannot reason about the text: it holds a character ``clean_line`` removes (they may
-    sit anywhere in a word) or one ``str.lower`` lengthens (dotted capital I).
-
-    >>> from linter.core.document import Document
-    >>> lowered(Document.from_text("Share THIS")), lowered(Document.from_text("soft\u00adhyphen"))
-    ('share this', None)
-    """
-    got = doc.meta.get("debris-lower")
-    if got is not None and got[0] is doc.text:
-        return got[1]
-    text = doc.text
-    low = None if any(ch in text for ch in REMOVED) else text.lower()
-    if low is not None and len(low) != len(text):
-        low = None
-    doc.meta["debris-lower"] = (text, low)
-    return low
-
-
 class HeadGate:
     """The heads of a set of keys and patterns, and a regex finding the lines that have one.
 

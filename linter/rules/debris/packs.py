@@ -539,12 +539,12 @@ class Matcher:
         >>> m.line_candidates(Document.from_text("Share this:\\n\\nTalks went on.\\n\\u2022 3 min read\\n"))
         [0]
         """
-        from linter.rules.debris.layout import candidate_lines
+        from linter.rules.debris.layout import candidate_lines, lowered
 
         lines = doc.lines
         gate, words = self.head_gate, self.rest_words
-        low = heads.lowered(doc)
-        if not gate.sound or words is None or low is None:
+        low = lowered(doc)
+        if not gate.sound or words is None or low is None or any(ch in doc.text for ch in heads.REMOVED):
             return [i for i, n in enumerate(map(len, lines)) if 0 < n <= MAX_CHROME_LINE]
         found = candidate_lines(doc, gate.regex, low)
         if words:
