@@ -6,6 +6,7 @@ from linter.core.findings import Fix
 from linter.core.lineedit import delete_line_edit, delete_span_edit
 from linter.core.rule import Rule
 from linter.rules.debris import packs
+from linter.rules.debris.layout import lowered
 
 
 def make_fix(entry: packs.Chrome, message: str, edit) -> Fix | None:
@@ -99,7 +100,7 @@ class ChromeSpan(Rule):
 
     def check(self, doc, ctx):
         m = packs.matcher(ctx)
-        hits = m.span_hits(doc.text)
+        hits = m.span_hits(doc.text, lowered(doc))
         if not hits:
             return
         whole = packs.scan(doc, ctx)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from itertools import accumulate
+from operator import methodcaller
 
 from linter.core.document import Document
 
@@ -22,6 +24,8 @@ WIDE = re.compile(r"[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-
 
 TERMINAL = ".!?…。！？"
 CLOSERS = "\"'”’»)]）」』*_"
+_TERMINAL = frozenset(TERMINAL)
+_strip_closers = methodcaller("rstrip", CLOSERS)
 OPENERS = "\"'“‘«([（「『¿¡*_"
 
 
@@ -105,8 +109,9 @@ class Layout:
     def __init__(self, doc: Document):
         self.doc = doc
         self.lines = doc.lines
-        self.nonblank = [i for i, line in enumerate(self.lines) if line.strip()]
-        self.rank = {i: k for k, i in enumerate(self.nonblank)}
+        # whole-list C calls (map) rather than a Python call per line
+        self.nonblank = [i for i, s in enumerate(map(str.strip, self.lines)) if s]
+        self.rank = dict(zip(self.nonblank, range(len(self.nonblank))))
 
     @classmethod
     def of(cls, doc: Document) -> "Layout":
@@ -145,19 +150,31 @@ class Layout:
 
     # -- the article body ---------------------------------------------------------------
     @cached_property
+    def _stripped(self) -> list[str]:
+        """The non-blank lines, stripped (by rank)."""
+        return list(map(str.strip, map(self.lines.__getitem__, self.nonblank)))
+
+    @cached_property
+    def line_widths(self) -> list[int]:
+        """:func:`width` of each stripped non-blank line (by rank)."""
+        stripped = self._stripped
+        if self.doc.text.isascii() or not WIDE.search(self.doc.text):
+            return list(map(len, stripped))
+        return [width(s) for s in stripped]
+
+    @cached_property
     def prose(self) -> list[int]:
-        """Indices of the lines that read as prose."""
-        lines = self.lines
-        return [i for i in self.nonblank if is_prose(lines[i])]
+        """Indices of the lines that read as prose (:func:`is_prose`, for all lines at once)."""
+        stripped, widths = self._stripped, self.line_widths
+        ends = [t[-1:] in _TERMINAL for t in map(str.rstrip, map(_strip_closers, map(str.rstrip, stripped)))]
+        return [i for i, s, w, e in zip(self.nonblank, stripped, widths, ends)
+                if w >= 220 or (e and (w >= 70 or len(s.split()) >= 14))]
 
     @cached_property
     def widths(self) -> list[int]:
         """Cumulative width of the non-blank lines before each non-blank line (by rank)."""
-        out, total = [], 0
-        for i in self.nonblank:
-            out.append(total)
-            total += width(self.lines[i].strip())
-        out.append(total)
+        out = [0]
+        out.extend(accumulate(self.line_widths))
         return out
 
     def share_after(self, i: int) -> float:
@@ -320,12 +337,65 @@ def candidate_lines(doc: Document, gate, text: str | None = None) -> list[int]:
     return out
 
 
+#: characters by how common they are in prose (the rarest make the best anchors)
+_COMMON = " etaoinshrdlcumwfgypbvkjxqz"
+_NEEDLES: dict = {}
+
+
+def _anchor(needle: str) -> int:
+    """Index of the rarest character of ``needle``: where :func:`needle_regex` anchors it."""
+    def score(ch: str) -> int:
+        k = _COMMON.find(ch.lower()) if ch.isascii() else -1
+        return 0 if k < 0 else (len(_COMMON) - k) // (3 if ch.isupper() else 1) + 1
+    return min(range(len(needle)), key=lambda k: (score(needle[k]), k))
+
+
+def needle_regex(needles: tuple[str, ...]) -> re.Pattern:
+    r"""One ``re`` pattern finding any of the literal ``needles``, each matched at its rarest
+    character (the rest checked around it), so that the scan skips ahead on a small set of
+    characters instead of running ``str.find`` once per needle.
+
+    >>> needle_regex((" | ", "wrote")).pattern
+    '\\|(?<=\\ \\|)(?=\\ )|w(?=rote)'
+    """
+    rx = _NEEDLES.get(needles)
+    if rx is None:
+        parts = []
+        for n in needles:
+            k = _anchor(n)
+            part = re.escape(n[k])
+            if k:
+                part += f"(?<={re.escape(n[:k + 1])})"
+            if n[k + 1:]:
+                part += f"(?={re.escape(n[k + 1:])})"
+            parts.append(part)
+        rx = _NEEDLES[needles] = re.compile("|".join(parts))
+    return rx
+
+
 def lines_containing(doc: Document, needles: tuple[str, ...]) -> list[int]:
-    """0-based indices of the lines holding any of the literal ``needles`` (``str.find`` scans).
+    """0-based indices of the lines holding any of the literal ``needles`` (one C scan for
+    four needles or more, else ``str.find`` per needle).
 
     >>> lines_containing(Document.from_text("a | b\\nc\\nd wrote\\n"), (" | ", "wrote"))
     [0, 2]
     """
+    text, found = doc.text, []
+    if len(needles) < 4 or any("\n" in n or not n for n in needles):
+        return _lines_containing_slow(doc, needles)
+    search = needle_regex(needles).search
+    line_index, starts = doc.line_index, doc.line_starts
+    m = search(text)
+    while m:
+        i = line_index(m.start())
+        found.append(i)
+        if i + 1 >= len(starts):
+            break
+        m = search(text, starts[i + 1])
+    return found
+
+
+def _lines_containing_slow(doc: Document, needles: tuple[str, ...]) -> list[int]:
     text, found = doc.text, set()
     line_index = doc.line_index
     for needle in needles:

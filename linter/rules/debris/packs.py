@@ -614,15 +614,20 @@ class Matcher:
         return out
 
     # -- spans -------------------------------------------------------------------------------
-    def span_hits(self, text: str) -> list[SpanHit]:
+    def span_hits(self, text: str, low: str | None = None) -> list[SpanHit]:
         """Line start/end and inline entries found in ``text``.
 
         An entry runs only on the lines holding the literal text all its matches contain
-        (found with ``str.find`` on the lowercased text); entries without one run on all.
+        (its lowercase, capitalised or upper-case spelling), found with ``str.find`` on the
+        lowercased text ``low`` when given (:func:`layout.lowered`); entries without one
+        run on all.
         """
         if not self._span_gated:
             return []
         out: list[SpanHit] = []
+        n = len(text)
+        if low is None or len(low) != n:
+            low = text.lower() if len(text.lower()) == n else None
         for gates, entry, rx in self._span_gated:
             if gates is None:
                 for m in rx.finditer(text):
@@ -630,17 +635,19 @@ class Matcher:
                 continue
             lines_done: set[int] = set()
             variants = {v for g in gates for v in (g, g.capitalize(), g.upper())}
-            for gate in variants:
-                pos = text.find(gate)
+            for gate in (variants if low is None else {g.lower() for g in gates}):
+                where = text if low is None else low
+                pos = where.find(gate)
                 while pos != -1:
                     start = text.rfind("\n", 0, pos) + 1
                     if start not in lines_done:
                         lines_done.add(start)
                         end = text.find("\n", pos)
-                        end = len(text) if end == -1 else end
-                        for m in rx.finditer(text, start, end):
-                            out.append(SpanHit(m.start("e0"), m.end("e0"), entry))
-                    pos = text.find(gate, pos + 1)
+                        end = n if end == -1 else end
+                        if low is None or any(v in text[start:end] for v in variants):
+                            for m in rx.finditer(text, start, end):
+                                out.append(SpanHit(m.start("e0"), m.end("e0"), entry))
+                    pos = where.find(gate, pos + 1)
         out.sort(key=lambda h: (h.start, h.end))
         return out
 
