@@ -140,6 +140,9 @@ def test_author_box_after_the_article(heading):
 def test_about_heading_before_unrelated_prose_is_left_alone():
     text = f"{P1}\nAbout the vote\n{P2}\n"
     assert codes(text, ["D252"]) == []
+    # "about" and a lower-case word is a subhead, not a company's name
+    text = f"{P1}\nAbout a week after testing\nA week after testing, the council closed the library for good.\n"
+    assert codes(text, ["D252"]) == []
 
 
 def test_source_note():

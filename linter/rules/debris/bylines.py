@@ -196,7 +196,7 @@ class Dateline(Rule):
             yield line_range_finding(self, doc, i, i, f"Dateline: {clip(s, 60)!r}")
 
 
-ABOUT_HEADING = regex.compile(r"^(?:#+\s*)?(?:about|über|à\s+propos\s+de|acerca\s+de|sobre)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}&.,'’\- ]{0,50}[:：]?$",
+ABOUT_HEADING = regex.compile(r"^(?:#+\s*)?(?:about|über|à\s+propos\s+de|acerca\s+de|sobre)\s+(?:the\s+)?(?-i:\p{Lu})[\p{L}\p{N}&.,'’\- ]{0,50}[:：]?$",
                               regex.I)
 # an author box: "About the Author", "About the writers", "Über den Autor", "À propos de l'auteur"
 AUTHOR_HEADING = regex.compile(
