@@ -49,7 +49,7 @@ BYLINE = regex.compile(
 )
 POSTED = regex.compile(
     rf"^(?:[-•*·]\s*)?(?:posted|published|written|updated|publicado|publié|veröffentlicht)(?:\s+(?:on|at|by|le|am|em|el|in))?\s*:?\s+"
-    rf"(?=.*(?:{DATE}|\bby\s+\p{{Lu}}|\d{{1,2}}:\d{{2}}))",
+    rf"(?=.*(?:{DATE}|\bby\s+(?-i:\p{{Lu}})|\d{{1,2}}:\d{{2}}))",
     regex.I,
 )
 

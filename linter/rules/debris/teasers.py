@@ -92,7 +92,7 @@ def headline_voice(text: str) -> bool:
 
 
 ONE_WORD_LABEL = regex.compile(r"^\w+:\s")
-BYLINE_START = regex.compile(rf"^(?:(?:posted\s+|written\s+)?(?:by|par|por|von|di|door)\s+\p{{Lu}}|{DATE})", regex.I)
+BYLINE_START = regex.compile(rf"^(?:(?:posted\s+|written\s+)?(?:by|par|por|von|di|door)\s+(?-i:\p{{Lu}})|{DATE})", regex.I)
 # the headline way of quoting a source: "..., NATO says." / "..., says NATO."
 ATTRIBUTION = regex.compile(r",\s+(?:(?:\S+\s+){0,3}(?:says|say|said|reports?|warns?)|(?:says|said)(?:\s+\S+){1,3})\.$")
 
