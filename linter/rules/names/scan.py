@@ -113,10 +113,8 @@ def _inside_address(text: str, s: int) -> bool:
     """
     lo = max(0, s - 300)
     prefix = text[lo:s]
-    m = None
-    for m in _TOKEN_START.finditer(prefix):
-        pass
-    token = prefix[m.end():] if m else prefix
+    last = _TOKEN_START.search(prefix[::-1])  # the last token start: the first one backwards
+    token = prefix[len(prefix) - last.start():] if last else prefix
     return "/" in token or "@" in token or token.startswith("www.")
 
 
