@@ -203,3 +203,23 @@ def test_remember_builds_once_across_runs(cache_path):
     assert len(calls) == 1
     coldstart.uninstall()
     assert coldstart.remember(key, build)["n"] == 2 and len(calls) == 2  # not installed: built
+
+
+def test_entries_a_run_did_not_use_are_dropped_when_many(cache_path):
+    coldstart.install(cache_path)
+    stale = [_fresh("stale") for _ in range(coldstart.SLACK + 5)]
+    for p in stale:
+        re.compile(p)
+    coldstart.save()
+    coldstart.uninstall()
+    re.purge()
+
+    coldstart.install(cache_path)
+    kept = _fresh("kept")
+    re.compile(kept)  # a new pattern: this run saves, without the ones it never used
+    coldstart.save()
+    coldstart.uninstall()
+    coldstart.install(cache_path)
+    table = coldstart._state["table"]
+    assert ("re", kept, 0) in table
+    assert not any(("re", p, 0) in table for p in stale)

@@ -21,10 +21,29 @@ from __future__ import annotations
 import os
 import sys
 
-#: more entries than this and the table starts afresh (user packs can make many patterns)
-MAX_ENTRIES = 5000
+#: entries this run did not use are dropped when saving once they are more than this many
+#: (patterns of edited packs, of other selections): the table stays about one run's worth
+SLACK = 64
 
 _state: dict = {}
+
+
+class _Table(dict):
+    """The stored entries, noting which ones this run looked up or added."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.used: set = set()
+
+    def get(self, key, default=None):
+        value = super().get(key, default)
+        if value is not default:
+            self.used.add(key)
+        return value
+
+    def __setitem__(self, key, value):
+        self.used.add(key)
+        super().__setitem__(key, value)
 
 
 def _tag() -> str:
@@ -76,6 +95,7 @@ def install(path: str | None = None) -> bool:
     path = path or cache_file()
     tag = _tag()
     table = load(path, tag)
+    table = _Table(table)
     _state.update(path=path, tag=tag, table=table, dirty=False, hooks=[])
     _hook_re(table)
     if "regex._main" in sys.modules:
@@ -135,8 +155,10 @@ def save() -> None:
     import marshal
 
     path, table = _state["path"], _state["table"]
-    if len(table) > MAX_ENTRIES:
-        table = dict(list(table.items())[-MAX_ENTRIES // 2:])
+    if len(table) > len(table.used) + SLACK:
+        table = {k: v for k, v in table.items() if k in table.used}
+    else:
+        table = dict(table)
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
