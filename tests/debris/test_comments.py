@@ -109,3 +109,19 @@ def test_counter_heading_is_left_to_d104():
     assert per_line[3] == ["D104"] and per_line[4] == ["D240"]
     assert fix(text, ["D"], unsafe=True) == ARTICLE
     assert codes(text, ["D240"]) == ["D240"]
+
+
+def test_thread_of_comments_headed_by_author_and_date():
+    thread = ("Maria Lopez · 3 years ago\nSad to see it go.\n"
+              "Tom Baker | March 4, 2021 at 10:02 am\nAbout time, frankly.\n")
+    text = ARTICLE + thread
+    assert codes(text, ["D241"]) == ["D241"]
+    assert fix(text, ["D241"], unsafe=True) == ARTICLE
+
+
+def test_one_dated_author_line_or_bylines_are_not_a_thread():
+    # the post's own signature and date, once
+    assert codes(ARTICLE + "Jane Doe · March 4, 2021\n", ["D241"]) == []
+    # bylines of several stories on one page
+    text = ARTICLE + "By Jane Doe · March 4, 2021\n" + ARTICLE + "By Tom Baker · March 5, 2021\n" + ARTICLE
+    assert codes(text, ["D241"]) == []

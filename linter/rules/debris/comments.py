@@ -10,6 +10,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
+from linter.rules.debris.bylines import DATE, NAME_TOKEN, RELATIVE_DATE, TIME
 from linter.rules.debris.layout import (
     Layout, candidate_lines, clip, line_range_finding, lines_containing, pack_chrome, width,
 )
@@ -42,6 +43,13 @@ AUTHOR_LINE = regex.compile(
       | (?:\p{Lu}[\p{L}'.\-]*\s*){1,4}\s+on\s+(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?[ ,/.]\s*.{1,40}(?:said|wrote)?\s*:?
     )$""",
     regex.X,
+)
+# a comment's author and date on one line: "Maria Lopez · 3 years ago", "Tom Baker | March 4,
+# 2021 at 10:02 am", "Tom Baker March 4, 2021 at 10:02 am said:"
+DATED_AUTHOR = regex.compile(
+    rf"^(?!by\s)(?:{NAME_TOKEN}\s*){{1,4}}\s[·|•–—-]\s*(?:{DATE}(?:,?\s+(?:at\s+)?{TIME})?|{RELATIVE_DATE})"
+    r"\s*(?:said|wrote|says)?\s*:?$",
+    regex.I,
 )
 ANONYMOUS = regex.compile(r"^(?:anonymous|anonym|anonyme|anónimo|anônimo|guest|匿名)$", regex.I)
 
@@ -136,9 +144,10 @@ class CommentSection(Rule):
 class CommentThread(Rule):
     """What it does
     Flags a thread of reader comments without a heading, recognised by its author lines:
-    "Jane Doe wrote on March 11th, 2015 at 02:57:", "Lars says:", or "Anonymous" heading
-    three or more comments in the second part of the page. The thread is flagged from its
-    first author line to the end.
+    "Jane Doe wrote on March 11th, 2015 at 02:57:", "Lars says:", two or more author-and-date
+    lines ("Maria Lopez · 3 years ago", "Rarst · March 10, 2017 at 1:26 AM"), or "Anonymous"
+    heading three or more comments in the second part of the page. The thread is flagged
+    from its first author line to the end.
 
     Why is this bad?
     Comment threads are not the article; in a corpus they read as more article text.
@@ -165,7 +174,8 @@ class CommentThread(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         candidates = lines_containing(doc, AUTHOR_WORDS)
-        if not candidates:
+        dated = self._dated_authors(doc)
+        if not candidates and len(dated) < 2:
             return
         layout = Layout.of(doc)
         lines = doc.lines
@@ -180,6 +190,10 @@ class CommentThread(Rule):
             # "Anonymous" counts when it heads a comment (a line of text follows)
             if strong or (ANONYMOUS.match(s) and not layout.is_heading_like(layout.next(i), 3)):
                 starts.append((i, strong))
+        # two or more comments headed by their author and date ("Maria Lopez · 3 years ago")
+        dated = [i for i in dated if layout.share_before(i) >= self.MIN_SHARE_BEFORE and i > layout.body_start]
+        if len(dated) >= 2:
+            starts = sorted(set(starts) | {(i, True) for i in dated})
         if not starts:
             return
         strong_n = sum(1 for _, strong in starts if strong)
@@ -195,6 +209,23 @@ class CommentThread(Rule):
             f"from {clip(lines[first].strip(), 40)!r} to the end)",
             "Delete the comment thread",
         )
+
+
+    @staticmethod
+    def _dated_authors(doc: Document) -> list[int]:
+        """Lines opening a comment with its author and its date after a separator
+        ("Maria Lopez · 3 years ago", "Rarst · March 10, 2017 at 1:26 AM")."""
+        text = doc.text
+        if "·" not in text and "|" not in text and "•" not in text and "-" not in text and "–" not in text \
+                and "—" not in text:
+            return []
+        lines = doc.lines
+        out = []
+        for i in lines_containing(doc, (" ago", " 19", " 20", "前")):
+            s = lines[i].strip()
+            if len(s) <= 80 and DATED_AUTHOR.match(s):
+                out.append(i)
+        return out
 
 
 class CommentNotice(Rule):
