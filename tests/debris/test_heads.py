@@ -109,3 +109,29 @@ def test_pattern_heads_of_random_literals_are_prefixes_of_them():
         pre, exact = heads.pattern_heads(w)
         canon = heads.canonical(w)
         assert any(canon.startswith(p) for p in pre) or canon in exact
+
+
+@pytest.mark.parametrize("line", [
+    "This work is licensed under a Creative Commons Attribution 4.0 License.",
+    "Linux is a registered trademark of Linus Torvalds.", "Linux is a trade mark of Linus Torvalds.",
+    "All images are the copyright of their owners.", "© 2021 Example Media. ALL RIGHTS RESERVED.",
+    "Unauthorised reproduction is prohibited.", "未经授权，不得转载", "版权所有", "禁止转载", "無断転載を禁じます",
+    "Alle Rechte vorbehalten.", "Tous droits réservés.", "Todos los derechos reservados.",
+    "Todos os direitos reservados.",
+])
+def test_every_legal_notice_holds_a_gate_word(line):
+    from linter.rules.debris.bylines import LEGAL, LEGAL_WORDS
+    assert LEGAL.search(line)
+    assert any(w in line.lower() for w in LEGAL_WORDS)
+
+
+@pytest.mark.parametrize("line", [
+    "You must log in to comment.", "Please submit your comments to the editor.",
+    "Comment count on this article reflects comments made on the site.", "Los comentarios que no respeten.",
+    "Die Kommentare geben die Meinung wieder.", "コメントは個人の見解です", "评论不代表本站观点", "留言仅代表网友个人",
+    "Sign in to reply.",
+])
+def test_every_comment_notice_holds_a_gate_word(line):
+    from linter.rules.debris.comments import COMMENT_WORD, NOTICE_GATE, CommentNotice
+    assert CommentNotice.PROMPT.search(line) or COMMENT_WORD.search(line)
+    assert any(w in line.lower() for w in NOTICE_GATE)

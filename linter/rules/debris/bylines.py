@@ -12,7 +12,7 @@ from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.navigation import TAG_LINE
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, pack_chrome, width,
+    Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, may_hold, pack_chrome, width,
 )
 
 MONTHS = (r"(?:jan(?:uary|vier|eiro|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|fev(?:ereiro)?|mar(?:ch|s|ço|zo)?|märz|"
@@ -143,6 +143,7 @@ class Byline(Rule):
             yield line_range_finding(self, doc, i, i, f"Author's name in the page head: {lines[i].strip()!r}")
 
 
+_ANY_DIGIT = regex.compile(r"\d")
 DATELINE_GATE = re.compile(
     rf"\n[ \t]*(?:[-•*·][ \t]*)?(?:\d|an?[ \t]|one[ \t]|vor[ \t]|il[ \t]+y|hace[ \t]|há[ \t]|updated|published|posted|last|"
     rf"aktualisiert|publié|publicado|{WEEKDAY}|{MONTHS})",
@@ -178,7 +179,7 @@ class Dateline(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if not regex.search(r"\d", text):
+        if not _ANY_DIGIT.search(text):
             return
         candidates = candidate_lines(doc, DATELINE_GATE)
         if not candidates:
@@ -333,6 +334,10 @@ LEGAL = regex.compile(
     regex.I,
 )
 
+#: the gate of LEGAL: every match holds one of these words (lowercase); keep it in step
+LEGAL_WORDS = ("licen", "mark", "copyright", "reserved", "unauthori", "未经授权", "版权所有", "禁止转载",
+               "無断転載", "vorbehalten", "réservés", "reservados")
+
 
 class LegalNotice(Rule):
     """What it does
@@ -366,7 +371,10 @@ class LegalNotice(Rule):
         lines = doc.lines
         if len(layout.nonblank) < 3:
             return
-        for i in layout.nonblank[-self.TAIL:]:
+        tail = layout.nonblank[-self.TAIL:]
+        if not may_hold(doc, tail, LEGAL_WORDS):
+            return
+        for i in tail:
             s = lines[i].strip()
             if len(s) <= 300 and s[:1] not in "\"“‘'«" and LEGAL.search(s) and i not in pack_chrome(doc, ctx):
                 yield line_range_finding(self, doc, i, i, f"Legal notice: {clip(s, 60)!r}")

@@ -12,7 +12,7 @@ from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.bylines import DATE, NAME_TOKEN, RELATIVE_DATE, TIME
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, line_range_finding, lines_containing, pack_chrome, width,
+    Layout, candidate_lines, clip, line_range_finding, lines_containing, may_hold, pack_chrome, width,
 )
 
 # A line that opens a comment section, in the languages of the corpus and the usual others.
@@ -228,6 +228,11 @@ class CommentThread(Rule):
         return out
 
 
+#: the gate of CommentNotice on the last lines: PROMPT and COMMENT_WORD each need one of
+#: these words (lowercase); keep it in step
+NOTICE_GATE = ("comment", "reply", "coment", "kommentar", "コメント", "评论", "留言")
+
+
 class CommentNotice(Rule):
     """What it does
     Flags a line near the end of a page about the comments rather than the subject: comment
@@ -267,6 +272,8 @@ class CommentNotice(Rule):
         if len(layout.nonblank) < 3:
             return
         tail = set(layout.nonblank[-self.TAIL:])
+        if not may_hold(doc, sorted(tail), NOTICE_GATE):
+            tail = set()
         for i in sorted(set(lines_containing(doc, ("comment", "Comment", "COMMENT"))) | tail):
             s = lines[i].strip()
             if len(s) > 320 or s[:1] in "\"“‘'«":

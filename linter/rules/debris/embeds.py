@@ -9,7 +9,7 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, clip, line_range_finding
+from linter.rules.debris.layout import Layout, clip, line_range_finding, lines_containing, lowered
 
 # "— West Ham United (@WestHam) October 31, 2021", "— Jane Doe (@jane) 31 Oct 2021"
 TWEET_SIGNATURE = regex.compile(
@@ -52,9 +52,8 @@ class SocialEmbed(Rule):
         text = doc.text
         if "(@" not in text and "pic.twitter.com" not in text and "t.co/" not in text and "shar" not in text:
             return
-        layout = Layout.of(doc)
         lines = doc.lines
-        for i in layout.nonblank:
+        for i in _candidates(doc):
             s = lines[i].strip()
             if len(s) > 400:
                 continue
@@ -62,3 +61,23 @@ class SocialEmbed(Rule):
                 yield line_range_finding(self, doc, i, i, f"Signature of an embedded post: {clip(s, 60)!r}")
             elif PIC_LINK.search(s) and len(s) <= 300:
                 yield line_range_finding(self, doc, i, i, f"Text of an embedded post: {clip(s, 60)!r}")
+
+
+#: a line TWEET_SIGNATURE or PIC_LINK matches holds one of these (as written)
+EMBED_NEEDLES = ("(@", "pic.twitter.com/", "t.co/")
+#: a line INSTAGRAM_SIGNATURE matches holds one of these (in any case)
+SHARED_WORDS = ("shared", "partagée", "geteilt", "compartida")
+
+
+def _candidates(doc: Document) -> list[int]:
+    """The lines that may be part of an embedded post (the others match none of the patterns)."""
+    found = set(lines_containing(doc, EMBED_NEEDLES))
+    low = lowered(doc)
+    if low is None:
+        return Layout.of(doc).nonblank
+    for w in SHARED_WORDS:
+        pos = low.find(w)
+        while pos != -1:
+            found.add(doc.line_index(pos))
+            pos = low.find(w, pos + 1)
+    return sorted(found)

@@ -88,18 +88,24 @@ class FusedChrome(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        if _GLUE.search(text) is None:
-            return
         m = packs.matcher(ctx)
-        whole = packs.scan(doc, ctx)
+        firsts, lasts = _glue_gate(m)
         starts = doc.line_starts
+        whole = None
         done: set[int] = set()
-        for g in _GLUE.finditer(text):
-            i = doc.line_index(g.start())
+        for g in _UPPER_GLUED.finditer(text):
+            pos = g.start()
+            # a known phrase starting at the capital, or a known label's last word before it
+            if text[pos:pos + 2] not in firsts and (lasts is not None and text[pos - 2:pos] not in lasts
+                                                    and "\u00df" not in text[pos - 2:pos]):
+                continue
+            i = doc.line_index(pos)
             if i in done:
                 continue
             done.add(i)
             line = doc.lines[i]
+            if whole is None:
+                whole = packs.scan(doc, ctx)
             if len(line) > 2000 or whole.whole_line(i):
                 continue
             for s, e, what in fused_spans(line, m):
@@ -107,3 +113,21 @@ class FusedChrome(Rule):
                 yield self.finding(a, b, f"{what} fused to the adjacent text",
                                    Fix.unsafe("Remove the fused chrome",
                                               delete_span_edit(text, a, b)))
+
+
+#: the capital of a glue point (``_GLUE``), found from the capitals: far fewer than the
+#: lowercase letters a scan for ``_GLUE`` stops at
+_UPPER_GLUED = re.compile(r"[A-Z\u00c0-\u00de](?<=[a-z\u00df-\u00ff][A-Z\u00c0-\u00de])")
+_GATES: dict = {}
+
+
+def _glue_gate(m: packs.Matcher):
+    """(first two characters of the known phrases, last two of the labels' last words or
+    None): a glue point with neither around it is no fused chrome (see :func:`fused_spans`)."""
+    got = _GATES.get(id(m))
+    if got is None or got[0] is not m:
+        firsts = frozenset(p[:2] for lst in m.fused_starts.values() for p, _s in lst)
+        keys = list(m.fused_labels)
+        lasts = None if any(len(k) < 2 for k in keys) else frozenset(k[-2:] for k in keys)
+        got = _GATES[id(m)] = (m, firsts, lasts)
+    return got[1], got[2]

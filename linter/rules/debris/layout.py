@@ -157,18 +157,24 @@ class Layout:
     @cached_property
     def line_widths(self) -> list[int]:
         """:func:`width` of each stripped non-blank line (by rank)."""
-        stripped = self._stripped
-        if self.doc.text.isascii() or not WIDE.search(self.doc.text):
-            return list(map(len, stripped))
-        return [width(s) for s in stripped]
+        return [n if a else width(s) for s, n, a in zip(self._stripped, map(len, self._stripped),
+                                                         map(str.isascii, self._stripped))]
 
     @cached_property
     def prose(self) -> list[int]:
-        """Indices of the lines that read as prose (:func:`is_prose`, for all lines at once)."""
-        stripped, widths = self._stripped, self.line_widths
+        """Indices of the lines that read as prose (:func:`is_prose`, for all lines at once:
+        the width of a line is measured only where it decides)."""
+        stripped = self._stripped
         ends = [t[-1:] in _TERMINAL for t in map(str.rstrip, map(_strip_closers, map(str.rstrip, stripped)))]
-        return [i for i, s, w, e in zip(self.nonblank, stripped, widths, ends)
-                if w >= 220 or (e and (w >= 70 or len(s.split()) >= 14))]
+        out = []
+        for i, s, n, a, e in zip(self.nonblank, stripped, map(len, stripped), map(str.isascii, stripped), ends):
+            if n >= 220:
+                out.append(i)  # width() is never less than the length
+                continue
+            w = n if a else width(s)
+            if w >= 220 or (e and (w >= 70 or len(s.split()) >= 14)):
+                out.append(i)
+        return out
 
     @cached_property
     def widths(self) -> list[int]:
@@ -263,6 +269,7 @@ def lowered(doc: Document) -> str | None:
 
 
 _LOWER_GATES: dict = {}
+_UNSEEN = object()
 
 
 def lower_gate(gate):
@@ -306,8 +313,11 @@ def candidate_lines(doc: Document, gate, text: str | None = None) -> list[int]:
     starts = doc.line_starts
     if not doc.lines:
         return out
-    if text is None and gate.flags & re.IGNORECASE:
-        twin = lower_gate(gate)
+    if text is None:
+        twin = _LOWER_GATES.get(gate, _UNSEEN)
+        if twin is _UNSEEN:
+            twin = lower_gate(gate) if gate.flags & re.IGNORECASE else None
+            _LOWER_GATES[gate] = twin
         if twin is not None:
             text = lowered(doc)
             if text is not None:
@@ -408,6 +418,29 @@ def _lines_containing_slow(doc: Document, needles: tuple[str, ...]) -> list[int]
                 break
             pos = text.find(needle, nxt + 1)
     return sorted(found)
+
+
+def may_hold(doc: Document, indices, words) -> bool:
+    """Whether any of the lines ``indices`` may hold one of the lowercase ``words`` in any
+    case (checked on :func:`lowered` text; True when ``words`` is None or the text cannot
+    be lowered). A cheap gate before running a case-insensitive regex on those lines.
+
+    >>> doc = Document.from_text("a\\nAll Rights Reserved\\n")
+    >>> may_hold(doc, [1], ("reserved",)), may_hold(doc, [0], ("reserved",))
+    (True, False)
+    """
+    if words is None or not indices:
+        return words is None
+    low = lowered(doc)
+    if low is None:
+        return True
+    starts, lines = doc.line_starts, doc.lines
+    first, last = min(indices), max(indices)
+    if last - first + 1 == len(indices):  # one run of lines: one slice
+        chunks = [low[starts[first]:starts[last] + len(lines[last])]]
+    else:
+        chunks = [low[starts[i]:starts[i] + len(lines[i])] for i in indices]
+    return any(w in c for c in chunks for w in words)
 
 
 def clip(text: str, n: int = 60) -> str:

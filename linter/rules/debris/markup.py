@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import regex
@@ -9,9 +10,11 @@ import regex
 from linter.core.document import Document
 from linter.core.findings import Edit, Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import line_range_finding
+from linter.rules.debris.layout import candidate_lines, line_range_finding
 
 EMPTY_ITEM = regex.compile(r"^[ \t]*(?:[-*•+·][ \t]*|\|(?:[ \t]*\|)*[ \t]*|\|[ \t]*)$", regex.M)
+#: EMPTY_ITEM for :func:`candidate_lines`: from line start to line start, a scan ``re`` runs fast
+EMPTY_GATE = re.compile(r"\n[ \t]*(?:[-*•+·][ \t]*|\|(?:[ \t]*\|)*[ \t]*|\|[ \t]*)(?=\n|\Z)")
 TABLE_RULE = regex.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$", regex.M)
 
 
@@ -45,10 +48,7 @@ class EmptyMarkup(Rule):
         text = doc.text
         if "-" not in text and "|" not in text and "•" not in text and "*" not in text:
             return
-        for m in EMPTY_ITEM.finditer(text):
-            if not m.group().strip():
-                continue
-            i = doc.line_index(m.start())
+        for i in candidate_lines(doc, EMPTY_GATE):
             yield line_range_finding(self, doc, i, i, "Empty list item or table row left by extraction")
 
 

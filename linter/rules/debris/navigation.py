@@ -114,6 +114,7 @@ TAG_LINE = regex.compile(
 )
 
 
+TAG_ITEMS = regex.compile(r"\s*[,;|•·、，]\s*")
 TAG_GATE = re.compile(r"\n[ \t]*(?:[-•*][ \t]*)?(?:topics|tags|tagged|filed|categor|labels|keywords|related|more[ \t]+on|"
                       r"schlagw|themen|étiquettes|mots-clés|etiquetas|temas|标签|タグ)", re.I)
 
@@ -160,7 +161,7 @@ class TagList(Rule):
                         yield line_range_finding(self, doc, i, last, f"Tag list: {s!r} and its {len(range(i, last))} "
                                                                      "item lines")
                 continue
-            items = [x.strip() for x in regex.split(r"\s*[,;|•·、，]\s*", m.group(1)) if x.strip()]
+            items = [x.strip() for x in TAG_ITEMS.split(m.group(1)) if x.strip()]
             if (len(items) >= 2 and all(len(x.split()) <= 5 and not ends_sentence(x) for x in items)
                     and i not in pack_chrome(doc, ctx)):
                 yield line_range_finding(self, doc, i, i, f"Tag list: {clip(s, 60)!r}")

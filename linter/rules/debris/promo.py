@@ -204,6 +204,10 @@ def is_call_to_action(text: str) -> bool:
     return all(CTA_SENTENCE.match(p) or SHORT_QUESTION.match(p) for p in parts)
 
 
+#: the sentences of a line (compiled once, not looked up in ``regex``'s cache per call)
+SENTENCES = regex.compile(r"[^\s].*?(?:[.!?](?=\s+[\p{Lu}\"“]|\s*$)|$)")
+
+
 def trailing_call_to_action(text: str) -> int:
     """Offset in ``text`` where a trailing run of call-to-action sentences starts, or -1.
 
@@ -213,7 +217,7 @@ def trailing_call_to_action(text: str) -> int:
     >>> trailing_call_to_action("The talks ended at noon. Follow us on Twitter for updates.")
     25
     """
-    parts = [(m.start(), m.group()) for m in regex.finditer(r"[^\s].*?(?:[.!?](?=\s+[\p{Lu}\"“]|\s*$)|$)", text)]
+    parts = [(m.start(), m.group()) for m in SENTENCES.finditer(text)]
     start = -1
     seen_cta = False
     for offset, sentence in reversed(parts):
