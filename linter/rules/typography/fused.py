@@ -234,10 +234,16 @@ class FusedWords(Rule):
                 places[word].append((a, b, split))
             else:
                 places[word] = [(a, b, split)]
+        seen = _shape_memo(ctx)
         shapes = {}
         for word, found in places.items():
             a, _, split = found[0]
-            shape = _fused_shape(word, split - a, data)
+            key = (word, split - a)
+            shape = seen.get(key, seen)
+            if shape is seen:  # not judged yet in this run
+                if len(seen) > 1 << 16:
+                    seen.clear()
+                shape = seen[key] = _fused_shape(word, split - a, data)
             if shape is not None:
                 shapes[word] = shape
         if not shapes:
@@ -263,6 +269,12 @@ class FusedWords(Rule):
             yield self.finding(
                 a, b, f"Fused words {word!r}: a space (or line break) is missing before {core!r}",
                 Fix.unsafe(f"Insert a space: {left} {right}", Edit(split, split, " ")))
+
+
+def _shape_memo(ctx: Context) -> dict:
+    """The run's ``(word, cut) -> _fused_shape`` memo, one per pack set (names recur across files)."""
+    paths = (tuple(ctx.pack_paths.get("typography", ())), tuple(ctx.pack_paths.get("user", ())))
+    return ctx.cached(("typography.fused-shapes", paths), dict)
 
 
 def _fused_shape(word: str, cut: int, data: MixedCaseData) -> tuple[str, str, str] | None:
