@@ -41,3 +41,48 @@ def test_n101_gate_on_every_word_of_a_key_finds_every_spelling():
     finally:
         matcher.also.update(plain)
     assert {w for _, _, w in found} >= {w for w in spellings if " " not in w and "\n" not in w}
+
+
+# -- P: the shared scan of joins finds exactly what each rule's own scan found ------------
+import re  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from linter.core.document import Document  # noqa: E402
+from linter.rules.typography import joins as j  # noqa: E402
+
+L, U = j.LOWER, j.UPPER
+OWN_SCANS = {
+    "humps": re.compile(f"[{U}](?<=[{L}][{U}])"),
+    "digits": re.compile(f"[0-9](?<=[{L}][0-9])"),
+    "glued": re.compile(f"[.!?](?<=[{L}][.!?])([\"”’)]?)([{U}][{L}]+)"),
+    "starters": j.STARTER_AFTER_WORD,
+}
+PIECES = ["the", "In", "his", "Her", "However", "pictureThe", "views0", "mp3", "end.", "Next",
+          ".”", "’", "'", ")", "?", "!", " ", "  ", "\n", "É", "é", "ß", "Ø", "x", "Q", "1", "e.g.",
+          "”So", "wedding", "In his", "so"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_joins_are_each_rules_own_matches(text):
+    assert_same_places(text)
+
+
+def assert_same_places(text, where=""):
+    found = j.joins(Document.from_text(text))
+    for name, own in OWN_SCANS.items():
+        places = getattr(found, name)
+        if name == "glued":  # candidates: P301 confirms each with its own pattern
+            places = [p for p in places if own.match(text, p)]
+        assert places == [m.start() for m in own.finditer(text)], (where, name)
+
+
+def test_joins_on_real_pages():
+    from helpers import CORPUS
+    import pytest
+    pages = sorted((CORPUS / "pages").glob("*"))[:40] if CORPUS.exists() else []
+    if not pages:
+        pytest.skip("no corpus")
+    for path in pages:
+        assert_same_places(path.read_text(encoding="utf-8", errors="replace"), path)
