@@ -34,6 +34,8 @@ def test_safe_chrome_lines_are_deleted_with_their_blank_line(line):
 @pytest.mark.parametrize("line", [
     "Related", "Previous", "Next \u2192", "Privacy Policy", "Sign in", "Posted in Uncategorized, Politics",
     "Sign up for our newsletter", "Follow us on Twitter", "Read more", "Recent Posts",
+    "This article is more than 2 years old", "Reuse this content", "Enter your email address",
+    "By signing up, you agree to our Privacy Policy and Terms of Service.",
 ])
 def test_unsafe_chrome_lines_are_flagged_and_only_removed_with_unsafe_fixes(line):
     text = article(line)
@@ -53,6 +55,9 @@ def test_unsafe_chrome_lines_are_flagged_and_only_removed_with_unsafe_fixes(line
     "Related stories appeared in three newspapers on the same day.",
     "The site said it was powered by WordPress and hosted in Ohio.",
     "Advertisement revenue fell by a third.",
+    "This article is more than two years in the making.",
+    "By signing up for the class, you agree to attend every week, the teacher said.",
+    "Enter your email address only if you want the receipt, the clerk told him.",
 ])
 def test_prose_that_mentions_chrome_words_is_left_alone(prose):
     text = article(prose)
