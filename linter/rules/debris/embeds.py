@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
+from linter.rules.debris.lazy import regex  # compiled on first use
 
 from linter.core.document import Document
 from linter.core.findings import Finding

@@ -16,6 +16,7 @@ accept the line: it is a superset, never a miss.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _p
@@ -245,20 +246,39 @@ class HeadGate:
     TRAIL = ":.\u00bb\u203a>\u2192\u25b8\u25ba|"
 
     def __init__(self, keys, patterns):
+        self._keys, self._patterns = keys, patterns  # walked on first use
+
+    @cached_property
+    def _walked(self) -> tuple[set[str], set[str], bool]:
         prefixes: set[str] = set()
         exact: set[str] = set()
-        for k in keys:
+        for k in self._keys:
             f = fragment(k)
             (prefixes if len(f) >= K else exact).add(f)
-        self.sound = "" not in exact
-        for p in patterns:
+        sound = "" not in exact
+        for p in self._patterns:
             got = pattern_heads(p)
             if got is None:
-                self.sound = False
+                sound = False
                 break
             prefixes |= got[0]
             exact |= got[1]
-        self.prefixes, self.exact = prefixes, exact
+        return prefixes, exact, sound
+
+    @property
+    def prefixes(self) -> set[str]:
+        """Heads of K characters (or cut short): a line starting with one passes."""
+        return self._walked[0]
+
+    @property
+    def exact(self) -> set[str]:
+        """Whole heads shorter than K: a line that is one (up to decoration) passes."""
+        return self._walked[1]
+
+    @property
+    def sound(self) -> bool:
+        """Whether every key and pattern has known heads (else the gate cannot be used)."""
+        return self._walked[2]
 
     @property
     def regex(self) -> re.Pattern:
