@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from linter.core.document import Document
@@ -19,9 +20,15 @@ _WORD_CHAR = re.compile("[A-Za-z\u00c0-\u024f" + "".join(LIGATURES) + "]")
 LIGATURE_WORD = re.compile("[A-Za-z\u00c0-\u024f" + "".join(LIGATURES) + "]+")
 FULLWIDTH = re.compile("[\uff01-\uff5e]")
 FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-CJK_RE = compile_class(CJK_RANGES)
 _LIGS = frozenset(_census.LIGATURE_CHARS)
 _FULLWIDTH = frozenset(_census.FULLWIDTH_ALNUM)
+
+
+@lru_cache(maxsize=None)
+def _cjk() -> re.Pattern:
+    """Chinese, Japanese and Korean characters: compiled on first use (a few ms, only for
+    fullwidth text), not at import."""
+    return compile_class(CJK_RANGES)
 
 
 def _word_at(text: str, pos: int) -> re.Match:
@@ -122,7 +129,7 @@ class FullwidthLatin(Rule):
             return
         for s, e in runs(FULLWIDTH, text):
             run = text[s:e]
-            if not FULLWIDTH_ALNUM.search(run) or CJK_RE.search(_line(text, s)):
+            if not FULLWIDTH_ALNUM.search(run) or _cjk().search(_line(text, s)):
                 continue  # a lone "，" or fullwidth forms among CJK text
             plain = unicodedata.normalize("NFKC", run)
             yield self.finding(s, e, f"Fullwidth '{run}' in Latin text: write '{plain}'",
