@@ -152,7 +152,7 @@ def test_source_note():
 
 
 # -- D260 / D261 --------------------------------------------------------------------------
-@pytest.mark.parametrize("line", ["- ", "-", "|  |  |", "|", "  • "])
+@pytest.mark.parametrize("line", ["- ", "-", "|  |  |", "|", "  • ", "⭐️⭐️⭐️⭐️", "☰", "✕", "\ufffc", "👍 👎"])
 def test_empty_markup(line):
     assert codes(between(line), ["D260"]) == ["D260"]
     assert fix(between(line), ["D260"], unsafe=True) == f"{P1}\n{P2}\n"
@@ -162,6 +162,9 @@ def test_markup_with_words_is_left_alone():
     assert codes(between("- Share the load"), ["D260"]) == []
     assert codes(between("| a | b |"), ["D260"]) == []
     assert codes(between("---"), ["D260"]) == []
+    # section breaks and box drawing are the text's own
+    for line in ("❦", "⁂", "* * *", "❧ ❧ ❧", "────────┼────", "→ Next chapter", "✻ ✻ ✻"):
+        assert codes(between(line), ["D260"]) == [], line
 
 
 def test_table_rule_only_in_plain_text():

@@ -15,13 +15,19 @@ from linter.rules.debris.layout import candidate_lines, line_range_finding
 EMPTY_ITEM = regex.compile(r"^[ \t]*(?:[-*•+·][ \t]*|\|(?:[ \t]*\|)*[ \t]*|\|[ \t]*)$", regex.M)
 #: EMPTY_ITEM for :func:`candidate_lines`: from line start to line start, a scan ``re`` runs fast
 EMPTY_GATE = re.compile(r"\n[ \t]*(?:[-*•+·][ \t]*|\|(?:[ \t]*\|)*[ \t]*|\|[ \t]*)(?=\n|\Z)")
+# icons left as a line: emoji and pictographs (⭐️⭐️⭐️⭐️), UI glyphs (☰ ✕ × ⋮ ▶), arrows, the object
+# replacement character; not section breaks (❦ ❧ ☙ ⁂ ✻ * * *) nor box drawing
+ICONS = ("\U0001F300-\U0001FAFF\u2600-\u2618\u261A-\u26FF\u2700-\u271F\u274C-\u2765\u2768-\u27BF"
+         "\u2B00-\u2BFF\u2190-\u21FF\u25B2\u25B6\u25BA\u25BC\u25C0\u25C4\u22EE\u22EF\uFFFC\u00D7")
+ICON_LINE_GATE = re.compile(rf"\n[ \t]*[{ICONS}](?:[{ICONS}\uFE0F\u200D \t]|[\U0001F3FB-\U0001F3FF])*(?=\n|\Z)")
 TABLE_RULE = regex.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$", regex.M)
 
 
 class EmptyMarkup(Rule):
     """What it does
     Flags lines that hold nothing but markup: an empty list item (``-``, ``•``), an empty
-    table row (``|  |  |``).
+    table row (``|  |  |``), or icons (``⭐️⭐️⭐️⭐️``, a menu ``☰`` or close ``✕`` button, the
+    object replacement character). Section breaks (``❦``, ``⁂``, ``* * *``) are left alone.
 
     Why is this bad?
     They are the husks of images, icons and layout tables whose content the extractor
@@ -41,15 +47,18 @@ class EmptyMarkup(Rule):
 
     code = "D260"
     name = "empty-markup"
-    summary = "Line holding only an empty list item or table row"
+    summary = "Line holding only an empty list item, an empty table row or icons"
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if "-" not in text and "|" not in text and "•" not in text and "*" not in text:
-            return
-        for i in candidate_lines(doc, EMPTY_GATE):
-            yield line_range_finding(self, doc, i, i, "Empty list item or table row left by extraction")
+        found = set()
+        if "-" in text or "|" in text or "•" in text or "*" in text:
+            found.update(candidate_lines(doc, EMPTY_GATE))
+        icons = set() if text.isascii() else set(candidate_lines(doc, ICON_LINE_GATE)) - found
+        for i in sorted(found | icons):
+            yield line_range_finding(self, doc, i, i, "Line of icons left by extraction" if i in icons
+                                     else "Empty list item or table row left by extraction")
 
 
 class TableRule(Rule):
