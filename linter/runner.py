@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from bisect import bisect_right
 from typing import Any, Iterable, Iterator
 
 from linter import __version__, engine, files
@@ -82,6 +83,27 @@ def finding_dict(f: Finding, doc: Document, path: str) -> dict:
     return {"path": path, "line": line, "column": col, "end_line": end_line,
             "end_column": end_col, "code": f.code, "name": f.name, "message": f.message,
             "fix": fix}
+
+
+def text_report(found: list[Finding], doc: Document, path: str,
+                unsafe_fixes: bool) -> tuple[str, list]:
+    """``reporters.text`` of the findings' dicts, and their fix kinds, without the dicts.
+
+    >>> from linter.core.findings import Edit, Fix
+    >>> doc = Document.from_text("one\\ntwo three\\n")
+    >>> found = [Finding("P302", "doubled space", 7, 9, Fix.safe("one space", Edit(7, 9, " ")))]
+    >>> text_report(found, doc, "a.txt", False)
+    ('a.txt:2:4: P302 [*] doubled space\\n', ['safe'])
+    """
+    lines, kinds = [], []
+    starts = doc.line_starts
+    for f in found:
+        i = bisect_right(starts, f.start) - 1
+        kind = f.fix.applicability.value if f.fix is not None else None
+        kinds.append(kind)
+        mark = "[*] " if kind == "safe" or (kind and unsafe_fixes) else ""
+        lines.append(f"{path}:{i + 1}:{f.start - starts[i] + 1}: {f.code} {mark}{f.message}\n")
+    return "".join(lines), kinds
 
 
 # -- per-settings state (rules and context), built once per process -------------------------
@@ -168,7 +190,10 @@ def process_source(src: files.Source, display: str, settings: Settings, opts: Ru
     try:
         if opts.mode == "check":
             found = engine.check(doc, rules, ctx)
-            result.findings = [finding_dict(f, doc, display) for f in found]
+            if found and opts.render == "text":  # straight to the report: no finding dicts
+                result.report, result.fixes = text_report(found, doc, display, opts.render_unsafe)
+            else:
+                result.findings = [finding_dict(f, doc, display) for f in found]
             return result
         unsafe = settings.unsafe_fixes if opts.unsafe_fixes is None else opts.unsafe_fixes
         fixed = engine.fix(doc, rules, ctx, unsafe=unsafe, fixable=fixable)

@@ -12,7 +12,8 @@ way (the parsed TOML packs, keyed by path, size and modification time).
 
 The command line installs it for its run; library users are not affected. The table is
 kept in the user's cache folder (``~/.cache/texthygiene``, or ``$XDG_CACHE_HOME``; the file
-``$TEXTHYGIENE_REGEX_CACHE`` if set), written only when a run compiled a new pattern, and
+``$TEXTHYGIENE_REGEX_CACHE`` if set; one file per installation), written only when a run
+compiled a new pattern, and
 ``TEXTHYGIENE_NO_REGEX_CACHE=1`` turns it off.
 """
 
@@ -68,7 +69,13 @@ def cache_file() -> str:
     if explicit:
         return explicit
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "texthygiene", f"regex.{sys.implementation.cache_tag}.marshal")
+    # one table per installation: two checkouts or virtual environments (pre-commit makes one
+    # per repository) would otherwise keep dropping each other's entries
+    import zlib
+
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    install = f"{zlib.crc32(here.encode('utf-8', 'surrogateescape')):08x}"
+    return os.path.join(base, "texthygiene", f"regex.{sys.implementation.cache_tag}.{install}.marshal")
 
 
 def load(path: str, tag: str) -> dict:
