@@ -210,15 +210,14 @@ class RelatedTeaser(Rule):
         nb, rank, prose = layout.nonblank, layout.rank, layout.prose
         prose_set = set(prose)
         subheads = 0
-        widths = layout.line_widths
         for a in prose:
             k = rank[a]
             if k + 2 >= len(nb) or nb[k + 2] not in prose_set:
                 continue
             i = nb[k + 1]
             s = lines[i]
-            if widths[k + 1] > 130 and len(s.split(None, 5)) > 5:
-                continue  # too wide for a teaser, too many words for a short subhead
+            if len(s) > 131 and len(s.strip()) > 130 and len(s.split(None, 5)) > 5:
+                continue  # too wide for a teaser (width >= length), too many words for a short subhead
             if (i in labelled or s[:1] in " \t|" or is_list_item(s) or not layout.stands_alone(i)
                     or is_caption_label(s)):
                 continue
