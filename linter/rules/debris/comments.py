@@ -47,10 +47,12 @@ AUTHOR_LINE = regex.compile(
 # a comment's author and date on one line: "Maria Lopez · 3 years ago", "Tom Baker | March 4,
 # 2021 at 10:02 am", "Tom Baker March 4, 2021 at 10:02 am said:"
 DATED_AUTHOR = regex.compile(
-    rf"^(?!by\s)(?:{NAME_TOKEN}\s*){{1,4}}\s[·|•–—-]\s*(?:{DATE}(?:,?\s+(?:at\s+)?{TIME})?|{RELATIVE_DATE})"
+    rf"^(?!by\s)(?:{NAME_TOKEN}\s*){{1,4}}\s[·|•–—-]\s+(?:{DATE}(?:,?\s+(?:at\s+)?{TIME})?|{RELATIVE_DATE})"
     r"\s*(?:said|wrote|says)?\s*:?$",
     regex.I,
 )
+#: the separators between a comment's author and its date (found with plain substring scans)
+DATED_SEPARATORS = (" · ", " | ", " • ", " – ", " — ", " - ")
 ANONYMOUS = regex.compile(r"^(?:anonymous|anonym|anonyme|anónimo|anônimo|guest|匿名)$", regex.I)
 
 COMMENT_WORD = regex.compile(
@@ -215,13 +217,9 @@ class CommentThread(Rule):
     def _dated_authors(doc: Document) -> list[int]:
         """Lines opening a comment with its author and its date after a separator
         ("Maria Lopez · 3 years ago", "Rarst · March 10, 2017 at 1:26 AM")."""
-        text = doc.text
-        if "·" not in text and "|" not in text and "•" not in text and "-" not in text and "–" not in text \
-                and "—" not in text:
-            return []
         lines = doc.lines
         out = []
-        for i in lines_containing(doc, (" ago", " 19", " 20", "前")):
+        for i in lines_containing(doc, DATED_SEPARATORS):
             s = lines[i].strip()
             if len(s) <= 80 and DATED_AUTHOR.match(s):
                 out.append(i)
