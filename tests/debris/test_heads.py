@@ -135,3 +135,31 @@ def test_every_comment_notice_holds_a_gate_word(line):
     from linter.rules.debris.comments import COMMENT_WORD, NOTICE_GATE, CommentNotice
     assert CommentNotice.PROMPT.search(line) or COMMENT_WORD.search(line)
     assert any(w in line.lower() for w in NOTICE_GATE)
+
+
+def _gates():
+    from linter.rules.debris import bylines, captions, comments, navigation, promo, teasers
+    out = []
+    for mod in (bylines, captions, comments, navigation, promo, teasers):
+        for name, obj in vars(mod).items():
+            if name.endswith("GATE") and hasattr(obj, "search"):
+                out.append(obj)
+        out.extend(getattr(mod, "GATES", ()))
+    return out
+
+
+TWIN_LINES = ["By Jane Doe", "BY JANE", "\u0131n case you missed it", "\u017fponsored content", "- Posted on May 3",
+              "\u041a\u043e\u043c\u043c\u0435\u043d\u0442\u0430\u0440\u0438\u0438 (3)", "\u043a\u1c82\u043c\u043c\u0435\u043d\u0442",
+              "Updated: 3 March 2021", "Tags: a, b", "Read more: x", "PHOTO: AP", "\u0130n case", "About Acme",
+              "Originally published at x", "1/50 Slide", "Subscribe to our newsletter", "You might also like"]
+
+
+def test_case_insensitive_gates_find_the_same_lines_on_the_lowercased_text():
+    from linter.rules.debris.layout import candidate_lines, lower_gate
+    texts = ["\n".join(TWIN_LINES) + "\n", "\n".join(reversed(TWIN_LINES))] + _real_lines()[:40]
+    gates = [g for g in _gates() if g.flags & 2]
+    assert len(gates) >= 8 and all(lower_gate(g) is not None for g in gates)
+    for text in texts:
+        doc = Document.from_text(text)
+        for g in gates:
+            assert candidate_lines(doc, g) == candidate_lines(doc, g, doc.text), g.pattern

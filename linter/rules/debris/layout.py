@@ -228,30 +228,27 @@ def line_range_finding(rule, doc: Document, first: int, last: int, message: str,
     return rule.finding(start, max(end, start), message, fix)
 
 
-def _extra_cases() -> dict[int, str]:
+def _case_groups() -> dict[str, str]:
     """Characters ``re``'s IGNORECASE equates beyond ``str.lower`` (long s and s, dotless i
-    and i, final sigma and sigma...), mapped to one of their class."""
+    and i, final sigma and sigma...): each -> all of its group."""
     from re import _casefix
 
-    out: dict[int, str] = {}
+    out: dict[str, str] = {}
     for k, vs in _casefix._EXTRA_CASES.items():
-        group = sorted({k, *vs})
-        rep = min(group, key=lambda c: (c >= 0x80, c))
+        group = "".join(sorted({chr(k), *map(chr, vs)}))
         for c in group:
-            if c != rep and c not in out:
-                out[c] = chr(rep)
+            out[c] = "".join(sorted(set(out.get(c, "") + group)))
     return out
 
 
-_EXTRA = _extra_cases()
-_EXTRA_RE = re.compile("[" + "".join(map(chr, _EXTRA)) + "]")
+_CASE_GROUPS = _case_groups()
 
 
 def lowered(doc: Document) -> str | None:
-    """``doc.text`` lowercased, with the characters ``re``'s IGNORECASE equates made one,
-    the same length (kept on the document); None when lowercasing changes the length (a
-    dotted capital I). Case-insensitive gates run on it as case-sensitive ones, which
-    ``re`` scans much faster.
+    """``doc.text`` lowercased, the same length (kept on the document), with the dotless i
+    and the long s written ``i`` and ``s`` as ``re``'s IGNORECASE equates them; None when
+    lowercasing changes the length (a dotted capital I). Case-insensitive gates run on it
+    as case-sensitive twins (:func:`lower_gate`), which ``re`` scans much faster.
 
     >>> lowered(Document.from_text("Share THIS \u017fo")), lowered(Document.from_text("\u0130stanbul"))
     ('share this so', None)
@@ -263,8 +260,11 @@ def lowered(doc: Document) -> str | None:
     low = text.lower()
     if len(low) != len(text):
         low = None
-    elif not low.isascii() and _EXTRA_RE.search(low):
-        low = low.translate(_EXTRA)
+    elif not low.isascii():
+        if "\u0131" in low:
+            low = low.replace("\u0131", "i")
+        if "\u017f" in low:
+            low = low.replace("\u017f", "s")
     doc.meta["debris-lower"] = (text, low)
     return low
 
@@ -273,9 +273,51 @@ _LOWER_GATES: dict = {}
 _UNSEEN = object()
 
 
+def _twin_source(src: str) -> str | None:
+    """``src`` lowercased, each character ``re``'s IGNORECASE equates with others (beyond
+    ``str.lower``; the i and the s aside, see :func:`lowered`) written as a class of them;
+    None when that cannot be done safely (an upper-case or code-point escape, one of those
+    characters inside a class, a range of letters).
+
+    >>> _twin_source(r"\\n(?:By|\u043a\u043e\u043c)\\b")
+    '\\\\n(?:by|\u043a[\u043e\u1c82]\u043c)\\\\b'
+    >>> _twin_source(r"\\S+") is None, _twin_source("[a-z]x") is None
+    (True, True)
+    """
+    if re.search(r"\\[A-Zux]|\(\?[a-zA-Z-]*[iI]|\[[^\]]*\w-\w", src):
+        return None
+    src = src.lower()
+    out, i, klass = [], 0, False
+    while i < len(src):
+        ch = src[i]
+        if ch == "\\":
+            out.append(src[i:i + 2])
+            i += 2
+            continue
+        group = _CASE_GROUPS.get(ch) if ch not in "is" else None
+        if group:
+            if klass:
+                return None
+            out.append("[" + group + "]")
+        else:
+            out.append(ch)
+            if klass:
+                klass = ch != "]"
+            elif ch == "[":
+                klass = True
+                if src[i + 1:i + 2] == "^":
+                    out.append("^")
+                    i += 1
+                if src[i + 1:i + 2] == "]":
+                    out.append("]")
+                    i += 1
+        i += 1
+    return "".join(out)
+
+
 def lower_gate(gate):
     """The case-sensitive twin of a case-insensitive gate, for :func:`lowered` text; None when
-    the pattern cannot be lowercased safely (an upper-case escape, a range of letters).
+    the pattern cannot be lowercased safely (see :func:`_twin_source`).
 
     >>> lower_gate(re.compile(r"\\n(?:By|Par)\\b", re.I)).pattern == r"\\n(?:by|par)\\b"
     True
@@ -288,8 +330,10 @@ def lower_gate(gate):
         pass
     src = gate.pattern
     twin = None
-    if isinstance(src, str) and not re.search(r"\\[A-Z]|\(\?[a-zA-Z-]*[iI]|\[[^\]]*\w-\w", src):
-        twin = re.compile(src.lower().translate(_EXTRA), gate.flags & ~re.IGNORECASE)
+    if isinstance(src, str):
+        twin_src = _twin_source(src)
+        if twin_src is not None:
+            twin = re.compile(twin_src, gate.flags & ~re.IGNORECASE)
     _LOWER_GATES[gate] = twin
     return twin
 
