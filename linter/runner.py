@@ -312,8 +312,26 @@ def _imap(fn, items: list, resolver: ConfigResolver, opts: RunOptions, corpus: d
     method = "fork" if sys.platform.startswith("linux") else None
     ctx = mp.get_context(method)
     chunk = max(1, min(64, len(items) // (jobs * 8) or 1))
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(resolver, opts, corpus)) as pool:
+    from linter.core import coldstart
+
+    coldstart.note_pool()
+    pool = ctx.Pool(jobs, initializer=_init_pool_worker, initargs=(resolver, opts, corpus))
+    try:
         yield from pool.imap(fn, items, chunksize=chunk)
+        pool.close()  # workers exit on their own (and keep what they compiled: _init_pool_worker)
+        pool.join()
+    finally:
+        pool.terminate()
+
+
+def _init_pool_worker(resolver: ConfigResolver, opts: RunOptions, corpus: dict) -> None:
+    """A pool worker's set-up: as in-process, and the patterns it compiles are kept when it exits."""
+    from multiprocessing.util import Finalize
+
+    from linter.core import coldstart
+
+    _init_worker(resolver, opts, corpus)
+    Finalize(None, coldstart.save, kwargs={"merge_only": True}, exitpriority=10)
 
 
 # -- corpus scope ---------------------------------------------------------------------------
@@ -493,6 +511,8 @@ def iter_run(paths: list[str], resolver: ConfigResolver, opts: RunOptions,
                 if opts.mode == "check" or not res.changed:
                     cache.put(p, resolver.for_path(p).fingerprint() + corpus_key, res.findings)
             yield res
+        for _ in done:  # let the pool wind down (its workers exit, keeping what they compiled)
+            pass
     finally:
         done.close()
         if cache is not None:

@@ -207,7 +207,7 @@ def test_remember_builds_once_across_runs(cache_path):
 
 def test_entries_a_run_did_not_use_are_dropped_when_many(cache_path):
     coldstart.install(cache_path)
-    stale = [_fresh("stale") for _ in range(coldstart.SLACK + 5)]
+    stale = [_fresh("stale") for _ in range(coldstart.SLACK + 10)]
     for p in stale:
         re.compile(p)
     coldstart.save()
@@ -223,3 +223,47 @@ def test_entries_a_run_did_not_use_are_dropped_when_many(cache_path):
     table = coldstart._state["table"]
     assert ("re", kept, 0) in table
     assert not any(("re", p, 0) in table for p in stale)
+
+
+def test_what_other_processes_stored_meanwhile_is_kept(cache_path):
+    coldstart.install(cache_path)
+    mine = _fresh("mine")
+    re.compile(mine)
+    coldstart.save()
+    coldstart.uninstall()
+
+    coldstart.install(cache_path)  # a run starts; meanwhile another process (a pool worker) saves
+    tag = coldstart._state["tag"]
+    theirs = ("re", _fresh("theirs"), 0)
+    with open(cache_path, "rb") as fh:
+        stored = marshal.load(fh)[1]
+    stored[theirs] = stored[("re", mine, 0)]
+    with open(cache_path, "wb") as fh:
+        marshal.dump((tag, stored), fh)
+    again = _fresh("again")
+    re.compile(again)
+    coldstart.save()
+    coldstart.uninstall()
+    coldstart.install(cache_path)
+    table = coldstart._state["table"]
+    assert theirs in table and ("re", again, 0) in table and ("re", mine, 0) in table
+
+
+def test_pool_workers_keep_what_they_compile(tmp_path):
+    for i in range(30):  # enough files for a pool
+        (tmp_path / f"a{i:02d}.txt").write_text(
+            f"Share this:\n\nThe ferry left Kiev at {i} o'clock.  Then Kyiv.\n", encoding="utf-8")
+    imports_only = tmp_path / "imports.marshal"
+    run_cli("rules", env={"TEXTHYGIENE_REGEX_CACHE": str(imports_only)})
+    table = tmp_path / "run.marshal"
+    env = {"TEXTHYGIENE_REGEX_CACHE": str(table)}
+    first = run_cli("check", "--isolated", "-j", "2", str(tmp_path), env=env)
+    second = run_cli("check", "--isolated", "-j", "2", str(tmp_path), env=env)
+    assert first.returncode == second.returncode == 1 and first.stdout == second.stdout
+
+    def size(path):
+        with open(path, "rb") as fh:
+            return len(marshal.load(fh)[1])
+    # the workers' lazily compiled patterns are kept, and the second run (all hits in the
+    # workers) does not drop them
+    assert size(table) > size(imports_only) + 20

@@ -22,9 +22,10 @@ from __future__ import annotations
 import os
 import sys
 
-#: entries this run did not use are dropped when saving once they are more than this many
-#: (patterns of edited packs, of other selections): the table stays about one run's worth
-SLACK = 64
+#: when saving, entries the run did not use are dropped once the table holds more than
+#: twice the used ones and this many (patterns of edited packs, of other selections, of
+#: patterns built in an unstable order): the table stays a few runs' worth
+SLACK = 256
 
 _state: dict = {}
 
@@ -34,7 +35,9 @@ class _Table(dict):
 
     def __init__(self, *args):
         super().__init__(*args)
-        self.used: set = set()
+        self.used: set = set()  # looked up or added by this run
+        self.added: set = set()  # added by this run
+        self.loaded = frozenset(self)  # as read from the file
 
     def get(self, key, default=None):
         value = super().get(key, default)
@@ -44,6 +47,7 @@ class _Table(dict):
 
     def __setitem__(self, key, value):
         self.used.add(key)
+        self.added.add(key)
         super().__setitem__(key, value)
 
 
@@ -155,29 +159,72 @@ def remember(key, build):
     return value
 
 
-def save() -> None:
-    """Write the table back when this run compiled something new (atomically; errors ignored)."""
+def note_pool() -> None:
+    """Say that pool workers do part of this run: their lookups are not seen here, so this
+    process's save only adds (the workers add theirs as they exit)."""
+    if _state:
+        _state["pooled"] = True
+
+
+def save(merge_only: bool = False) -> None:
+    """Write the table back when this run compiled something new (atomically; errors ignored).
+
+    What other processes stored meanwhile is kept (pool workers save as they exit); entries
+    this run did not use are dropped once there are too many (:data:`SLACK`). ``merge_only``
+    (pool workers and their parent, which see part of a run) adds this process's new entries
+    and drops nothing.
+    """
     if not _state or not _state["dirty"]:
         return
     import marshal
 
-    path, table = _state["path"], _state["table"]
-    if len(table) > len(table.used) + SLACK:
-        table = {k: v for k, v in table.items() if k in table.used}
-    else:
-        table = dict(table)
+    path, table, tag = _state["path"], _state["table"], _state["tag"]
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as fh:
-            marshal.dump((_state["tag"], table), fh)
-        os.replace(tmp, path)
+        with _locked(path + ".lock"):
+            stored = load(path, tag)
+            if merge_only or _state.get("pooled"):  # this process saw part of the run
+                out = stored
+                out.update((k, table[k]) for k in table.added if k in table)
+            else:
+                if len(table) > 2 * len(table.used) + SLACK:
+                    out = {k: v for k, v in table.items() if k in table.used}
+                else:
+                    out = dict(table)
+                out.update((k, v) for k, v in stored.items() if k not in table.loaded and k not in out)
+            with open(tmp, "wb") as fh:
+                marshal.dump((tag, out), fh)
+            os.replace(tmp, path)
         _state["dirty"] = False
     except (OSError, ValueError):
         try:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+class _locked:
+    """An exclusive lock on ``path`` while saving (POSIX ``flock``; elsewhere none)."""
+
+    def __init__(self, path: str):
+        self.path, self.fd = path, None
+
+    def __enter__(self):
+        try:
+            import fcntl
+
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            if self.fd is not None:
+                os.close(self.fd)
+            self.fd = None
+        return self
+
+    def __exit__(self, *exc):
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the lock
 
 
 def uninstall() -> None:
