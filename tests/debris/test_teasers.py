@@ -149,3 +149,14 @@ def test_min_words_option():
     assert codes(text, ["D220"]) == []
     opts = {"debris": {"teaser-min-words": 4}}
     assert codes(text, ["D220"], options=opts) == ["D220"]
+
+
+def test_teasers_in_a_box_of_other_stories_are_the_box_rules():
+    box = f"Most Read\n\n{P3}\n\nSydney Harbour Bridge repairs delayed again as costs climb\n\n"
+    text = "\n\n".join([P1, P2, P3, P1, P2]) + "\n\n" + box + P2 + "\n"
+    found = lint(text, ["D"])
+    teaser_line = text[:text.index("Sydney Harbour")].count("\n")
+    on_line = [f.code for f in found if text.count("\n", 0, f.start) <= teaser_line <= text.count("\n", 0, f.end - 1)]
+    assert "D220" not in on_line and "D230" in on_line
+    # alone, D220 still reports it
+    assert "D220" in codes(text, ["D220"])

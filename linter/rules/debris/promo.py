@@ -107,6 +107,17 @@ class TailPromo(Rule):
                 yield line_range_finding(self, doc, i, i, f"Heading of a box of other stories: {s!r}")
 
 
+def tail_box_start(doc: Document, layout: Layout) -> int:
+    """The line where D230's box of other stories starts and runs to the end of the page, or -1."""
+    lines = doc.lines
+    for i in candidate_lines(doc, TAIL_GATE):
+        s = lines[i].strip()
+        if width(s) <= 60 and i >= layout.body_start and TAIL_HEADING.match(s) \
+                and layout.share_after(i) <= TailPromo.MAX_SHARE_AFTER:
+            return i
+    return -1
+
+
 # "The latest: ...", "Photos: ...", "How you can help: ..."
 LABELLED = regex.compile(r"^(\p{Lu}[^:.!?]{0,40}?):\s+\S")
 
@@ -142,33 +153,38 @@ class PromoBox(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         layout = Layout.of(doc)
-        lines = doc.lines
-        nb = layout.nonblank
-        if len(nb) < self.MIN_ITEMS + 2:
-            return
-        # walk back from the end over labelled paragraphs (a closing call to action may follow)
-        k = len(nb) - 1
-        if not LABELLED.match(lines[nb[k]].strip()) and is_call_to_action(lines[nb[k]]):
-            k -= 1
-        labels = []
-        while k >= 0:
-            s = lines[nb[k]].strip()
-            m = LABELLED.match(s)
-            if not m or len(m.group(1).split()) > 5 or _is_heading(s):
-                break
-            labels.append(m.group(1).lower())
-            k -= 1
-        if len(set(labels)) < self.MIN_ITEMS or k < 1:
-            return
-        head = nb[k]
-        hs = lines[head].strip()
-        if not _is_heading(hs):
+        head, n = promo_box(doc, layout)
+        if head < 0:
             return
         yield line_range_finding(
-            self, doc, head, nb[-1],
-            f"Promo box at the end of the page ({hs!r} and {len(labels)} labelled items)",
+            self, doc, head, layout.nonblank[-1],
+            f"Promo box at the end of the page ({doc.lines[head].strip()!r} and {n} labelled items)",
             "Delete the promo box",
         )
+
+
+def promo_box(doc: Document, layout: Layout) -> tuple[int, int]:
+    """The heading line of D231's promo box ending the page and its number of labelled items,
+    or ``(-1, 0)``."""
+    lines = doc.lines
+    nb = layout.nonblank
+    if len(nb) < PromoBox.MIN_ITEMS + 2:
+        return -1, 0
+    # walk back from the end over labelled paragraphs (a closing call to action may follow)
+    k = len(nb) - 1
+    if not LABELLED.match(lines[nb[k]].strip()) and is_call_to_action(lines[nb[k]]):
+        k -= 1
+    labels = []
+    while k >= 0:
+        s = lines[nb[k]].strip()
+        m = LABELLED.match(s)
+        if not m or len(m.group(1).split()) > 5 or _is_heading(s):
+            break
+        labels.append(m.group(1).lower())
+        k -= 1
+    if len(set(labels)) < PromoBox.MIN_ITEMS or k < 1 or not _is_heading(lines[nb[k]].strip()):
+        return -1, 0
+    return nb[k], len(labels)
 
 
 def _is_heading(text: str) -> bool:

@@ -225,12 +225,30 @@ class RelatedTeaser(Rule):
                 teasers.append((i, False))
             elif short_subhead(s):
                 subheads += 1
-        chrome = pack_chrome(doc, ctx) if teasers else frozenset()
+        if not teasers:
+            return
+        chrome = pack_chrome(doc, ctx)
+        boxed = boxes_start(doc, layout, ctx)
         for i, said in sorted(teasers):
             # an article sectioned by short subheads has its longer subheads too
-            if (said or subheads < self.MAX_SHORT_SUBHEADS) and i not in chrome:
+            if (said or subheads < self.MAX_SHORT_SUBHEADS) and i not in chrome and i < boxed:
                 yield line_range_finding(self, doc, i, i,
                                          f"Related-story teaser inside the article: {clip(lines[i].strip(), 70)!r}")
+
+
+def boxes_start(doc: Document, layout: Layout, ctx: Context) -> int:
+    """Where the boxes of other stories that D230 or D231 report (when they run) start: the
+    teasers in them are theirs. The number of lines when there is none."""
+    from linter.rules.debris.promo import promo_box, tail_box_start
+
+    start = len(doc.lines)
+    if "D230" in ctx.selected:
+        i = tail_box_start(doc, layout)
+        start = i if i >= 0 else start
+    if "D231" in ctx.selected:
+        i = promo_box(doc, layout)[0]
+        start = min(start, i) if i >= 0 else start
+    return start
 
 
 # "1/50 Caption...", "- 12/50 ...", "Slide 3 of 12", "1 of 5"
