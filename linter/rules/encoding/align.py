@@ -76,38 +76,38 @@ def _backward(a: str, b: str, i: int, j: int) -> int:
     return k
 
 
-def _occurrences(b: str):
-    """A function giving the start of every occurrence of a window in ``b``.
+#: Above this many characters searched per line, windows are indexed instead.
+_SEARCH_BUDGET = 2_000_000
 
-    Searching ``b`` for each sampled window runs in C; on long lines (where that would cost
-    a multiple of the line per window) the windows of ``b`` are indexed once instead.
+
+def _window_pairs(a: str, b: str):
+    """``(i, j)`` with ``a[i:i + WINDOW] == b[j:j + WINDOW]``, in order of ``i``: at least one
+    inside every common block of ``LONG`` characters or more.
+
+    Either the windows of ``a`` at multiples of the stride are searched for in ``b`` (in C),
+    or, on long lines where that would cost a multiple of the line per window, the windows
+    of ``b`` at multiples of the stride are indexed and every window of ``a`` looked up
+    (memory a fraction of the line, time linear).
     """
-    samples = len(b) // _STRIDE + 1
-    if samples * len(b) <= _SEARCH_BUDGET:
+    last = len(a) - WINDOW + 1
+    if (len(a) // _STRIDE + 1) * len(b) <= _SEARCH_BUDGET:
         find = b.find
-
-        def search(w: str) -> list[int]:
-            out = []
+        for i in range(0, last, _STRIDE):
+            w = a[i:i + WINDOW]
             j = find(w)
             while j != -1:
-                out.append(j)
+                yield i, j
                 j = find(w, j + 1)
-            return out
-
-        return search
-    windows: dict[str, list[int]] = {}
-    for j in range(len(b) - WINDOW + 1):
-        w = b[j:j + WINDOW]
-        found = windows.get(w)
-        if found is None:
-            windows[w] = [j]
-        else:
-            found.append(j)
-    return lambda w: windows.get(w, ())
-
-
-#: Above this many characters searched per line, the windows are indexed instead.
-_SEARCH_BUDGET = 2_000_000
+        return
+    index: dict[str, list[int]] = {}
+    for j in range(0, len(b) - WINDOW + 1, _STRIDE):
+        index.setdefault(b[j:j + WINDOW], []).append(j)
+    get = index.get
+    for i in range(last):
+        js = get(a[i:i + WINDOW])
+        if js is not None:
+            for j in js:
+                yield i, j
 
 
 def long_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
@@ -115,8 +115,8 @@ def long_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
     perhaps some shorter ones), as ``(i, j, size)``.
 
     A block of ``LONG`` characters or more holds a whole window of ``WINDOW`` characters that
-    starts in ``a`` at a multiple of the stride ``LONG - WINDOW + 1``: each such window of
-    ``a`` is looked up in ``b`` and the match is widened both ways.
+    starts at a multiple of the stride ``LONG - WINDOW + 1`` (of either string): each match
+    of such a window is widened both ways.
 
     >>> line = "The minister said on Tuesday that the timetable would change in March."
     >>> long_blocks("x" + line + "y", line)
@@ -124,17 +124,15 @@ def long_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
     """
     if len(a) < LONG or len(b) < LONG:
         return []
-    where = _occurrences(b)
     out = []
     reach: dict[int, int] = {}  # diagonal i - j -> end in ``a`` of the block already measured
-    for i in range(0, len(a) - WINDOW + 1, _STRIDE):
-        for j in where(a[i:i + WINDOW]):
-            if reach.get(i - j, -1) > i:
-                continue  # inside a block already measured
-            back = _backward(a, b, i, j)
-            end = i + WINDOW + _forward(a, b, i + WINDOW, j + WINDOW)
-            reach[i - j] = end
-            out.append((i - back, j - back, end - i + back))
+    for i, j in _window_pairs(a, b):
+        if reach.get(i - j, -1) > i:
+            continue  # inside a block already measured
+        back = _backward(a, b, i, j)
+        end = i + WINDOW + _forward(a, b, i + WINDOW, j + WINDOW)
+        reach[i - j] = end
+        out.append((i - back, j - back, end - i + back))
     return out
 
 
@@ -160,12 +158,36 @@ def matching_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
 
     difflib's recursion, with its search for the longest block answered from the long
     blocks (any block of ``LONG`` characters or more inside a range is a long block of the
-    whole cut to the range), and by difflib's own search where no long block is left.
+    whole cut to the range), and by difflib's own search where no long block is left. When
+    the long blocks follow each other in both strings (nearly always), each of them is one of
+    difflib's blocks whatever the order it finds them in, and the recursion runs only in the
+    gaps between them.
 
     >>> matching_blocks("abxcd", "abcd")
     [(0, 0, 2), (3, 2, 2)]
     """
-    queue = [(0, len(a), 0, len(b), long_blocks(a, b))]
+    long = sorted(x for x in long_blocks(a, b) if x[2] >= LONG)
+    if all(p[0] + p[2] <= q[0] and p[1] + p[2] <= q[1] for p, q in zip(long, long[1:])):
+        blocks = list(long)
+        edges = [(0, 0, 0), *long, (len(a), len(b), 0)]
+        for (i1, j1, k1), (i2, j2, _) in zip(edges, edges[1:]):
+            blocks += _recurse(a, b, i1 + k1, i2, j1 + k1, j2, [])
+    else:
+        blocks = _recurse(a, b, 0, len(a), 0, len(b), long)
+    blocks.sort()
+    out: list[tuple[int, int, int]] = []
+    for i, j, k in blocks:
+        if out and out[-1][0] + out[-1][2] == i and out[-1][1] + out[-1][2] == j:
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + k)
+        else:
+            out.append((i, j, k))
+    return out
+
+
+def _recurse(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int, candidates
+             ) -> list[tuple[int, int, int]]:
+    """difflib's recursion over one range: its blocks, unsorted."""
+    queue = [(alo, ahi, blo, bhi, candidates)]
     blocks = []
     while queue:
         alo, ahi, blo, bhi, candidates = queue.pop()
@@ -179,14 +201,7 @@ def matching_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
                 queue.append((alo, i, blo, j, candidates))
             if i + k < ahi and j + k < bhi:
                 queue.append((i + k, ahi, j + k, bhi, candidates))
-    blocks.sort()
-    out: list[tuple[int, int, int]] = []
-    for i, j, k in blocks:
-        if out and out[-1][0] + out[-1][2] == i and out[-1][1] + out[-1][2] == j:
-            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + k)
-        else:
-            out.append((i, j, k))
-    return out
+    return blocks
 
 
 def differences(a: str, b: str) -> list[tuple[int, int, int, int]]:
