@@ -135,8 +135,7 @@ def test_the_cli_writes_the_table_and_reports_the_same_findings(tmp_path):
     doc = tmp_path / "a.txt"
     doc.write_text("Share this:\n\nPresident Zelensky spoke in Kiev.  Then Kyiv.\n", encoding="utf-8")
     table = tmp_path / "cache" / "regex.marshal"
-    env = {"TEXTHYGIENE_REGEX_CACHE": str(table)}
-    env.pop("TEXTHYGIENE_NO_REGEX_CACHE", None)
+    env = {"TEXTHYGIENE_REGEX_CACHE": str(table), "TEXTHYGIENE_NO_REGEX_CACHE": ""}
     cold = run_cli("check", "--isolated", str(doc), env=env)
     assert table.exists()
     warm = run_cli("check", "--isolated", str(doc), env=env)
@@ -254,9 +253,9 @@ def test_pool_workers_keep_what_they_compile(tmp_path):
         (tmp_path / f"a{i:02d}.txt").write_text(
             f"Share this:\n\nThe ferry left Kiev at {i} o'clock.  Then Kyiv.\n", encoding="utf-8")
     imports_only = tmp_path / "imports.marshal"
-    run_cli("rules", env={"TEXTHYGIENE_REGEX_CACHE": str(imports_only)})
+    run_cli("rules", env={"TEXTHYGIENE_REGEX_CACHE": str(imports_only), "TEXTHYGIENE_NO_REGEX_CACHE": ""})
     table = tmp_path / "run.marshal"
-    env = {"TEXTHYGIENE_REGEX_CACHE": str(table)}
+    env = {"TEXTHYGIENE_REGEX_CACHE": str(table), "TEXTHYGIENE_NO_REGEX_CACHE": ""}
     first = run_cli("check", "--isolated", "-j", "2", str(tmp_path), env=env)
     second = run_cli("check", "--isolated", "-j", "2", str(tmp_path), env=env)
     assert first.returncode == second.returncode == 1 and first.stdout == second.stdout
