@@ -24,9 +24,9 @@ run over the whole text. No rule runs one regex per phrase per line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from linter.core.packs import (PACKS_DIR, PackError, builtin_pack_paths, read_pack,
                                 reject_unknown, require)
@@ -90,8 +90,7 @@ def line_key(line: str) -> str:
 
 
 # -- entries -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Chrome:
+class Chrome(NamedTuple):
     """One ``[[chrome]]`` entry of a pack."""
 
     pack: str
@@ -111,8 +110,7 @@ class Chrome:
         return body if self.match_case else f"(?i:{body})"
 
 
-@dataclass(frozen=True)
-class Site:
+class Site(NamedTuple):
     """One ``[[site]]`` entry: an outlet or platform name, with its slogan and other spellings."""
 
     pack: str
@@ -262,13 +260,13 @@ def literal_runs(pattern: str) -> list[str] | None:
     return out
 
 
-@dataclass
 class Pack:
-    name: str
-    path: str
-    description: str
-    chrome: list[Chrome] = field(default_factory=list)
-    sites: list[Site] = field(default_factory=list)
+    """One pack file: its ``[pack]`` table and its entries."""
+
+    def __init__(self, name: str, path: str, description: str):
+        self.name, self.path, self.description = name, path, description
+        self.chrome: list[Chrome] = []
+        self.sites: list[Site] = []
 
 
 def load_pack(path: str | Path, check_patterns: bool = True) -> Pack:
@@ -388,14 +386,12 @@ def _site(raw: dict, pack: str, path: str, i: int) -> Site:
 MAX_CHROME_LINE = 240
 
 
-@dataclass
-class LineHit:
+class LineHit(NamedTuple):
     index: int          # 0-based line
     entry: Chrome
 
 
-@dataclass
-class SpanHit:
+class SpanHit(NamedTuple):
     start: int
     end: int
     entry: Chrome
@@ -720,18 +716,20 @@ def _span_regex(entries: list[Chrome]) -> re.Pattern | None:
     return re.compile("|".join(parts), re.M)
 
 
-@dataclass
 class Scan:
     """Whole-line hits of one document, shared by the rules that need them."""
 
-    chrome: dict[int, Chrome]
-    masthead: dict[int, tuple[Site, bool]]
-    #: line -> (start, end, counters text, safe) of lines made only of counters (D104)
-    counters: dict[int, tuple[int, int, str, bool]] = field(default_factory=dict)
-    #: whether runs of adjacent debris lines may be deleted together (no suppression comments)
-    grouped: bool = True
-    #: lines inside fenced code blocks (Markdown): never debris
-    code: frozenset = frozenset()
+    def __init__(self, chrome: dict[int, Chrome], masthead: dict[int, tuple[Site, bool]],
+                 counters: dict[int, tuple[int, int, str, bool]] | None = None, grouped: bool = True,
+                 code: frozenset = frozenset()):
+        self.chrome = chrome
+        self.masthead = masthead
+        #: line -> (start, end, counters text, safe) of lines made only of counters (D104)
+        self.counters = {} if counters is None else counters
+        #: whether runs of adjacent debris lines may be deleted together (no suppression comments)
+        self.grouped = grouped
+        #: lines inside fenced code blocks (Markdown): never debris
+        self.code = code
 
     def whole_line(self, index: int) -> bool:
         """Whether the line is whole-line chrome or a masthead, or is code (left alone)."""
