@@ -449,7 +449,7 @@ class Matcher:
         gates = [g for gs, _e, _r in self._line_rest for g in (gs or ())]
         ungated = any(gs is None for gs, _e, _r in self._line_rest)
         self._rest_gate = None if ungated or not gates else \
-            re.compile("|".join(re.escape(g) for g in sorted(set(gates), key=len, reverse=True)))
+            re.compile("|".join(re.escape(g) for g in sorted(set(gates), key=lambda g: (-len(g), g))))
         #: the literal words one of which every line a rest entry matches holds (case-folded)
         self._rest_words = None if ungated else tuple(sorted(set(gates)))
         self._span_entries = span

@@ -200,7 +200,7 @@ class NameVariantDiscovered(Rule):
             return
         # one pass for the lower-case twins of every candidate (ordinary words), one for
         # the positions of every candidate: linear in the text whatever the candidates
-        every = sorted({w for ws in candidates for w in ws}, key=len, reverse=True)
+        every = sorted({w for ws in candidates for w in ws}, key=lambda w: (-len(w), w))
         lower = re.compile(r"\b(?:" + trie_regex([w.lower() for w in every]) + r")\b")
         ordinary = set(lower.findall(text))
         every = [w for w in every if w.lower() not in ordinary]

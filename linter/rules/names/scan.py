@@ -51,7 +51,7 @@ def keep_regex(group: Group) -> re.Pattern | None:
     """The fixed phrases of a group as one case-insensitive regex (None when it has none)."""
     if not group.keep:
         return None
-    alts = sorted((re.escape(k).replace(r"\ ", SPACE) for k in group.keep), key=len, reverse=True)
+    alts = sorted((re.escape(k).replace(r"\ ", SPACE) for k in group.keep), key=lambda a: (-len(a), a))
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 

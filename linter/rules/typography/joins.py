@@ -34,7 +34,7 @@ BREAK_STARTERS = ("The", "In", "He", "She", "It", "They", "We", "This", "That", 
                   "Those", "There", "His", "Her", "Their", "Its", "Our", "But", "However",
                   "When", "While", "After", "Before", "As", "At", "On", "For", "If", "So", "And")
 _INITIALS = "".join(sorted({w[0] for w in BREAK_STARTERS}))
-_RESTS = "|".join(sorted({w[1:] for w in BREAK_STARTERS}, key=len, reverse=True))
+_RESTS = "|".join(sorted({w[1:] for w in BREAK_STARTERS}, key=lambda r: (-len(r), r)))
 #: a starter's initial after a lowercase word and a space, then the rest of a starter, then a
 #: lowercase word: ``wedding In his``
 STARTER_AFTER_WORD = re.compile(
