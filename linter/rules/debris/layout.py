@@ -468,8 +468,9 @@ def _lines_containing_slow(doc: Document, needles: tuple[str, ...]) -> list[int]
 
 def may_hold(doc: Document, indices, words) -> bool:
     """Whether any of the lines ``indices`` may hold one of the lowercase ``words`` in any
-    case (checked on :func:`lowered` text; True when ``words`` is None or the text cannot
-    be lowered). A cheap gate before running a case-insensitive regex on those lines.
+    case (checked on :func:`lowered` text, from the first of the lines to the last, in one
+    slice; True when ``words`` is None or the text cannot be lowered). A cheap gate before
+    running a case-insensitive regex on those lines.
 
     >>> doc = Document.from_text("a\\nAll Rights Reserved\\n")
     >>> may_hold(doc, [1], ("reserved",)), may_hold(doc, [0], ("reserved",))
@@ -482,11 +483,9 @@ def may_hold(doc: Document, indices, words) -> bool:
         return True
     starts, lines = doc.line_starts, doc.lines
     first, last = min(indices), max(indices)
-    if last - first + 1 == len(indices):  # one run of lines: one slice
-        chunks = [low[starts[first]:starts[last] + len(lines[last])]]
-    else:
-        chunks = [low[starts[i]:starts[i] + len(lines[i])] for i in indices]
-    return any(w in c for c in chunks for w in words)
+    # one slice from the first line to the last: the lines between can only widen the gate
+    chunk = low[starts[first]:starts[last] + len(lines[last])]
+    return any(w in chunk for w in words)
 
 
 def clip(text: str, n: int = 60) -> str:
