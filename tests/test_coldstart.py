@@ -266,3 +266,40 @@ def test_pool_workers_keep_what_they_compile(tmp_path):
     # the workers' lazily compiled patterns are kept, and the second run (all hits in the
     # workers) does not drop them
     assert size(table) > size(imports_only) + 20
+
+
+def test_no_home_folder_means_no_table_rather_than_a_tilde_folder_here(tmp_path, monkeypatch):
+    # HOME unset and a user id without a passwd entry (a container run with --user):
+    # expanduser("~") gives "~" back, which must not become ./~/.cache in the user's repository
+    for name in ("TEXTHYGIENE_REGEX_CACHE", "XDG_CACHE_HOME", "HOME", "TEXTHYGIENE_NO_REGEX_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)
+    monkeypatch.chdir(tmp_path)
+    assert coldstart.cache_file() is None
+    try:
+        assert coldstart.install() is False
+        re.compile(_fresh("homeless"))
+        coldstart.save()
+    finally:
+        coldstart.uninstall()
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_relative_xdg_cache_home_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.delenv("TEXTHYGIENE_REGEX_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert coldstart.cache_file().startswith(str(tmp_path / ".cache" / "texthygiene"))
+
+
+def test_a_relative_explicit_cache_file_is_written(tmp_path, monkeypatch):
+    monkeypatch.delenv("TEXTHYGIENE_NO_REGEX_CACHE", raising=False)
+    monkeypatch.setenv("TEXTHYGIENE_REGEX_CACHE", "regex.marshal")
+    monkeypatch.chdir(tmp_path)
+    try:
+        assert coldstart.install()
+        re.compile(_fresh("relative"))
+        coldstart.save()
+    finally:
+        coldstart.uninstall()
+    assert coldstart.load(str(tmp_path / "regex.marshal"), coldstart._tag())

@@ -67,12 +67,17 @@ def _tag() -> str:
     return f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{regex_version}"
 
 
-def cache_file() -> str:
-    """Where the table is kept: ``$TEXTHYGIENE_REGEX_CACHE``, else the user's cache folder."""
+def cache_file() -> str | None:
+    """Where the table is kept: ``$TEXTHYGIENE_REGEX_CACHE``, else the user's cache folder;
+    None when there is none (no home folder: ``~`` would be a folder in the current one)."""
     explicit = os.environ.get("TEXTHYGIENE_REGEX_CACHE")
     if explicit:
-        return explicit
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        return os.path.abspath(explicit)
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative (which the XDG spec says to ignore)
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
     # one table per installation: two checkouts or virtual environments (pre-commit makes one
     # per repository) would otherwise keep dropping each other's entries
     import zlib
@@ -104,6 +109,8 @@ def install(path: str | None = None) -> bool:
     if _state or os.environ.get("TEXTHYGIENE_NO_REGEX_CACHE", "") not in ("", "0"):
         return bool(_state)
     path = path or cache_file()
+    if path is None:
+        return False
     tag = _tag()
     table = load(path, tag)
     table = _Table(table)
