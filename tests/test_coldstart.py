@@ -303,3 +303,25 @@ def test_a_relative_explicit_cache_file_is_written(tmp_path, monkeypatch):
     finally:
         coldstart.uninstall()
     assert coldstart.load(str(tmp_path / "regex.marshal"), coldstart._tag())
+
+
+def test_another_regex_build_with_the_same_file_times_is_another_table(tmp_path, monkeypatch):
+    # an upgrade of regex whose files keep their times (Nix stores, reproducible images):
+    # its programs must not be handed to the other engine (a foreign program can crash it)
+    import importlib.util
+    from importlib.machinery import ModuleSpec
+
+    pkg = tmp_path / "regex"
+    pkg.mkdir()
+    files = {"__init__.py": b"", "_main.py": b"# 1\n", "_regex_core.py": b"# 1\n",
+             "_regex.cpython-311-x86_64-linux-gnu.so": b"\x7fELF one"}
+    for name, data in files.items():
+        (pkg / name).write_bytes(data)
+        os.utime(pkg / name, ns=(1_000_000_000, 1_000_000_000))
+    spec = ModuleSpec("regex", None, origin=str(pkg / "__init__.py"))
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: spec if name == "regex" else None)
+    before = coldstart._tag()
+    engine = pkg / "_regex.cpython-311-x86_64-linux-gnu.so"
+    engine.write_bytes(b"\x7fELF version two")
+    os.utime(engine, ns=(1_000_000_000, 1_000_000_000))
+    assert coldstart._tag() != before

@@ -6,8 +6,9 @@ millisecond each; the few hundred patterns of a default run cost ~100 ms, most o
 depends on the pattern, the flags and the engine's version, so, like a ``.pyc`` file, it
 can be kept on disk: :func:`install` records the engine's inputs of every pattern compiled
 in this process and replays them on the next run. A miss compiles as usual, so results
-never depend on the cache, and a stale or damaged file is ignored (the C engines validate
-the program they are given). :func:`get` and :func:`put` keep other plain data the same
+never depend on the cache, and a file made by another build (Python, ``regex``) or damaged
+is ignored. The C engines only partly check the program they are given (a program altered
+in a well-formed file can crash them or match differently): the tag must name the build. :func:`get` and :func:`put` keep other plain data the same
 way (the parsed TOML packs, keyed by path, size and modification time).
 
 The command line installs it for its run; library users are not affected. The table is
@@ -56,12 +57,20 @@ def _tag() -> str:
     import _sre
 
     regex_version = ""
-    try:  # the version without importing regex (a package's metadata would cost more)
+    try:  # the version without importing regex (a package's metadata would cost more):
+        # where it is and the size and time of its compiler and engine files (a time alone
+        # stays the same across versions where builds fix it: Nix, reproducible images)
         from importlib.util import find_spec
 
         spec = find_spec("regex")
         if spec is not None and spec.origin:
-            regex_version = str(os.stat(spec.origin).st_mtime_ns)
+            folder = os.path.dirname(spec.origin)
+            parts = [folder]
+            for name in sorted(os.listdir(folder)):
+                if name.startswith(("_regex", "_main", "__init__.")):
+                    st = os.stat(os.path.join(folder, name))
+                    parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+            regex_version = ",".join(parts)
     except (ImportError, ValueError, OSError):
         pass
     return f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{regex_version}"
