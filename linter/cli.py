@@ -432,6 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     finally:
         coldstart.save()
+        coldstart.uninstall()  # main() called in-process: the host's re and regex as they were
 
 
 if __name__ == "__main__":

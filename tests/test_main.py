@@ -32,3 +32,26 @@ def test_main_errors_are_exit_2_without_traceback(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("texthygiene: error:") and "Traceback" not in err
     assert main(["rule", "D000"]) == 2
+
+
+def test_main_leaves_re_and_regex_unhooked(tmp_path, capsys, monkeypatch):
+    # the disk cache of compiled patterns is the command line's: a program calling main()
+    # keeps its own re and regex once main() returns
+    import re
+    import sys
+
+    from linter.core import coldstart
+
+    monkeypatch.setenv("TEXTHYGIENE_NO_CACHE", "1")
+    monkeypatch.setenv("TEXTHYGIENE_REGEX_CACHE", str(tmp_path / "regex.marshal"))
+    monkeypatch.delenv("TEXTHYGIENE_NO_REGEX_CACHE", raising=False)
+    compiler = getattr(re, "_compiler", None)
+    if compiler is None:  # Python 3.10
+        import sre_compile as compiler
+    before, meta_path = compiler.compile, list(sys.meta_path)
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    assert main(["check", str(path)]) == 1
+    assert compiler.compile is before
+    assert sys.meta_path == meta_path
+    assert not coldstart._state
