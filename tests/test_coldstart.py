@@ -325,3 +325,31 @@ def test_another_regex_build_with_the_same_file_times_is_another_table(tmp_path,
     engine.write_bytes(b"\x7fELF version two")
     os.utime(engine, ns=(1_000_000_000, 1_000_000_000))
     assert coldstart._tag() != before
+
+
+def test_a_pattern_another_thread_compiles_meanwhile_is_not_stored_under_this_one(cache_path, monkeypatch):
+    import _sre
+    import threading
+
+    first, other = _fresh(r"\bKiev\b"), _fresh(r"\bOdessa\b")
+    real = _sre.compile
+
+    def compile_and_let_another_thread_compile(*args):
+        if args[0] == first:  # another thread compiles its pattern in the middle of this one
+            worker = threading.Thread(target=re.compile, args=(other,))
+            worker.start()
+            worker.join()
+        return real(*args)
+
+    coldstart.install(cache_path)
+    monkeypatch.setattr(_sre, "compile", compile_and_let_another_thread_compile)
+    assert re.compile(first).search("in Kiev").group() == "Kiev"
+    monkeypatch.setattr(_sre, "compile", real)
+    coldstart.save()
+    coldstart.uninstall()
+    re.purge()
+    coldstart.install(cache_path)
+    again = re.compile(first)
+    assert again.pattern == first
+    assert again.search("in Kiev").group() == "Kiev"
+    assert re.compile(other).search("in Odessa").group() == "Odessa"

@@ -298,8 +298,10 @@ def _hook_re(table: dict) -> None:
     compiler = getattr(re, "_compiler", None)
     if compiler is None:  # Python 3.10
         import sre_compile as compiler
+    from _thread import get_ident
+
     original, real_sre = compiler.compile, compiler._sre
-    captured: list = []
+    captured: list = []  # (thread, arguments): other threads may compile meanwhile
 
     class Recorder:
         """``_sre`` as the compiler sees it: its ``compile`` arguments are noted on the way."""
@@ -309,7 +311,7 @@ def _hook_re(table: dict) -> None:
 
         @staticmethod
         def compile(*args):
-            captured.append(args)
+            captured.append((get_ident(), args))
             return real_sre.compile(*args)
 
     def compile(p, flags=0):
@@ -322,10 +324,13 @@ def _hook_re(table: dict) -> None:
                 return real_sre.compile(*_unpack_re(args))
             except Exception:  # a program this build does not accept: compile afresh
                 del table[key]
-        captured.clear()
+        me = get_ident()
+        captured[:] = [c for c in captured if c[0] != me]
         result = original(p, flags)
-        if len(captured) == 1:
-            packed = _pack_re(captured[0])
+        mine = [args for thread, args in captured if thread == me]
+        captured[:] = [c for c in captured if c[0] != me]
+        if len(mine) == 1 and mine[0][0] == p:
+            packed = _pack_re(mine[0])
             if packed is not None:
                 table[key] = packed
             _state["dirty"] = True
