@@ -278,7 +278,22 @@ class HeadGate:
     @property
     def sound(self) -> bool:
         """Whether every key and pattern has known heads (else the gate cannot be used)."""
-        return self._walked[2]
+        return self._built[0]
+
+    @cached_property
+    def _built(self) -> tuple[bool, str]:
+        """(sound, the gate's pattern text): kept across runs by :mod:`linter.core.coldstart`
+        (keyed by the keys and patterns and by this module's file), worked out otherwise."""
+        import hashlib
+        import os
+
+        from linter.core import coldstart
+
+        st = os.stat(__file__)
+        digest = hashlib.sha1("\x00".join([*self._keys, "\x01", *self._patterns]).encode()).hexdigest()
+        key = ("debris.heads", K, st.st_size, st.st_mtime_ns, digest)
+        got = coldstart.remember(key, lambda: [self._walked[2], self._pattern() if self._walked[2] else ""])
+        return bool(got[0]), str(got[1])
 
     @property
     def regex(self) -> re.Pattern:
@@ -287,7 +302,11 @@ class HeadGate:
         try:
             return self._regex
         except AttributeError:
-            pass
+            self._regex = re.compile(self._built[1])
+            return self._regex
+
+    def _pattern(self) -> str:
+        """The gate's pattern text: :data:`LEAD` and a trie of the heads."""
         trie: dict = {}
         for word, kind in [*((p, "prefix") for p in self.prefixes), *((e, "exact") for e in self.exact)]:
             node = trie
@@ -321,5 +340,4 @@ class HeadGate:
                 alts.append(tail)
             return alts[0] if len(alts) == 1 and not node.get("exact") else "(?:" + "|".join(alts) + ")"
 
-        self._regex = re.compile(LEAD + emit(trie))
-        return self._regex
+        return LEAD + emit(trie)
