@@ -218,6 +218,21 @@ def _first(items) -> frozenset[str] | None:
     return None
 
 
+def _first_chars_all(patterns: list[str]) -> list[frozenset[str] | None]:
+    """:func:`first_chars` of each pattern, kept across runs by :mod:`linter.core.coldstart`
+    (keyed by the patterns and this module's file): a warm cold start parses none."""
+    import hashlib
+    import os
+
+    from linter.core import coldstart
+
+    st = os.stat(__file__)
+    key = ("debris.first-chars", st.st_size, st.st_mtime_ns,
+           hashlib.sha1("\x00".join(patterns).encode()).hexdigest())
+    got = coldstart.remember(key, lambda: [None if f is None else sorted(f) for f in map(first_chars, patterns)])
+    return [None if f is None else frozenset(f) for f in got]
+
+
 def _nullable(items) -> bool:
     try:
         return _sre_p.SubPattern(_sre_p.State(), items).getwidth()[0] == 0
@@ -432,9 +447,10 @@ class Matcher:
         # characters, so that no bucket repeats a whole entry)
         firsts = []
         self._bucket_entries: dict[str, list[tuple[str, Chrome]]] = {}
-        for e in line_regex:
-            pieces = split_alternatives(e.regex or "")
-            piece_firsts = [first_chars(p) for p in pieces]
+        split = [split_alternatives(e.regex or "") for e in line_regex]
+        known = iter(_first_chars_all([p for pieces in split for p in pieces]))
+        for e, pieces in zip(line_regex, split):
+            piece_firsts = [next(known) for _p in pieces]
             if any(f is None for f in piece_firsts):
                 firsts.append(None)
                 continue
