@@ -338,6 +338,32 @@ def lower_gate(gate):
     return twin
 
 
+#: whitespace besides space, tab and newline (no-break, thin, ideographic...): what
+#: ``str.strip`` and ``\\s`` take for spaces, which gates written with ``[ \\t]`` would not
+_ODD_SPACES = "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
+    map(chr, range(0x2000, 0x200b)))
+_ODD_SPACE = re.compile("[" + re.escape(_ODD_SPACES) + "]")
+
+
+def plain_spaces(doc: Document, text: str) -> str:
+    """``text`` (``doc.text`` or a same-length copy) with every other whitespace character
+    written as a space, so that a gate's ``[ \\t]`` stands for all that ``str.strip``
+    removes; the same offsets (kept on the document).
+
+    >>> text = "\\u00a0May 2\\u2009\\n"
+    >>> plain_spaces(Document.from_text(text), text)
+    ' May 2 \\n'
+    """
+    memo = doc.meta.setdefault("debris-spaces", {})
+    got = memo.get(id(text))
+    if got is not None and got[0] is text:
+        return got[1]
+    clean = text.isascii() and not any(ch in text for ch in _ODD_SPACES[:7])
+    plain = text if clean or not _ODD_SPACE.search(text) else _ODD_SPACE.sub(" ", text)
+    memo[id(text)] = (text, plain)
+    return plain
+
+
 def candidate_lines(doc: Document, gate, text: str | None = None) -> list[int]:
     """0-based indices of the lines where ``gate`` matches, in order and once each.
 
@@ -369,6 +395,7 @@ def candidate_lines(doc: Document, gate, text: str | None = None) -> list[int]:
                 gate = twin
     if text is None:
         text = doc.text
+    text = plain_spaces(doc, text)
     first = text[:300]
     if "\n" in first:
         first = first[:first.index("\n")]
