@@ -353,3 +353,31 @@ def test_a_pattern_another_thread_compiles_meanwhile_is_not_stored_under_this_on
     assert again.pattern == first
     assert again.search("in Kiev").group() == "Kiev"
     assert re.compile(other).search("in Odessa").group() == "Odessa"
+
+
+def test_a_pack_edited_without_a_new_size_or_time_is_read_again(cache_path, tmp_path):
+    # an edit within the file system's time step (a script writing the pack then running
+    # the linter), or a checkout that restores the old time: the stored parse must not serve
+    from linter.core.packs import read_pack
+
+    pack = tmp_path / "courier.toml"
+    pack.write_text(PACK, encoding="utf-8")
+    stamp = os.stat(pack).st_mtime_ns
+    coldstart.install(cache_path)
+    assert read_pack(pack)["chrome"][0]["text"] == "Get the Harbour Courier app"
+    coldstart.save()
+    coldstart.uninstall()
+
+    pack.write_text(PACK.replace("Courier app", "Courier APP"), encoding="utf-8")
+    os.utime(pack, ns=(stamp, stamp))
+    coldstart.install(cache_path)
+    assert read_pack(pack)["chrome"][0]["text"] == "Get the Harbour Courier APP"
+
+
+def test_a_pack_that_is_not_utf8_is_a_pack_error(tmp_path):
+    from linter.core.packs import PackError, read_pack
+
+    pack = tmp_path / "latin1.toml"
+    pack.write_bytes(PACK.replace("Courier app", "Courier caf\u00e9").encode("latin-1"))
+    with pytest.raises(PackError, match="latin1.toml"):
+        read_pack(pack)

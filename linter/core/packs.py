@@ -32,35 +32,38 @@ def read_pack(path: str | Path) -> dict[str, Any]:
     """Parse one pack file; syntax errors become :class:`PackError`.
 
     When the command line runs, the parsed data is kept by :mod:`linter.core.coldstart`
-    while the file's size and modification time stay the same.
+    under the file's path, size and checksum (not its time: an edit that keeps the size
+    within the file system's time step, or a checkout that restores an old time, would
+    be missed).
     """
     from linter.core import coldstart
 
     try:
-        st = os.stat(path)
-        key = ("pack", os.path.abspath(path), st.st_size, st.st_mtime_ns)
-    except OSError:
-        key = None
-    data = coldstart.get(key) if key else None
-    if data is None:
-        data = _parse_pack(path)
-        if key:
-            coldstart.put(key, data)
-    return data
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise PackError(path, "no such pack file") from None
+    except OSError as exc:
+        raise PackError(path, f"cannot read pack: {exc.strerror}") from None
+    import zlib
+
+    key = ("pack", os.path.abspath(path), len(data), zlib.crc32(data))
+    parsed = coldstart.get(key)
+    if parsed is None:
+        parsed = _parse_pack(path, data)
+        coldstart.put(key, parsed)
+    return parsed
 
 
-def _parse_pack(path: str | Path) -> dict[str, Any]:
+def _parse_pack(path: str | Path, data: bytes) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise PackError(path, "no such pack file") from None
-    except OSError as exc:
-        raise PackError(path, f"cannot read pack: {exc.strerror}") from None
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise PackError(path, f"not UTF-8: {exc.reason} at byte {exc.start}") from None
     except tomllib.TOMLDecodeError as exc:
         raise PackError(path, f"invalid TOML: {exc}") from None
 
