@@ -45,7 +45,12 @@ class lazy:
         return rx
 
     def __getattr__(self, name):
+        if name.startswith("__") or name == "_source":  # copy and pickle probe a bare instance
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
+
+    def __reduce__(self):
+        return lazy, self._source
 
     def __repr__(self) -> str:
         return f"lazy({self._source[0]!r})"

@@ -1,0 +1,36 @@
+"""The lazy stand-ins for compiled patterns (linter/rules/debris/lazy.py) behave like the
+compiled patterns they stand for, copied and pickled too (a pool started by spawning, as on
+macOS and Windows, pickles what it sends its workers)."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import re
+
+import pytest
+
+from linter.rules.debris.lazy import lazy, re as lazy_re, regex as lazy_regex
+
+
+@pytest.mark.parametrize("make", [
+    lambda: lazy_re.compile(r"\bBy\s+(?P<name>\w+)", lazy_re.I),
+    lambda: lazy_regex.compile(r"\bBy\s+(?P<name>\p{Lu}\w+)", lazy_regex.I),
+])
+@pytest.mark.parametrize("used", [False, True])
+@pytest.mark.parametrize("how", ["copy", "deepcopy", "pickle"])
+def test_copies_and_pickles_match_like_the_original(make, used, how):
+    rx = make()
+    if used:
+        rx.search("")
+    twin = {"copy": copy.copy, "deepcopy": copy.deepcopy,
+            "pickle": lambda x: pickle.loads(pickle.dumps(x))}[how](rx)
+    text = "Share this\nBY Jane Doe\n"
+    assert twin.search(text).group("name") == rx.search(text).group("name") == "Jane"
+    assert (twin.pattern, twin.flags) == (rx.pattern, rx.flags)
+
+
+def test_attributes_the_pattern_lacks_are_attribute_errors():
+    rx = lazy(r"\d+")
+    assert not hasattr(rx, "no_such_thing")
+    assert rx.groups == re.compile(r"\d+").groups == 0
