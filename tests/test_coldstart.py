@@ -381,3 +381,26 @@ def test_a_pack_that_is_not_utf8_is_a_pack_error(tmp_path):
     pack.write_bytes(PACK.replace("Courier app", "Courier caf\u00e9").encode("latin-1"))
     with pytest.raises(PackError, match="latin1.toml"):
         read_pack(pack)
+
+
+def test_a_regex_whose_private_compile_changed_is_left_unhooked(cache_path):
+    # regex._main._compile is private: a release that changes its parameters must not make
+    # every regex.compile of the run fail
+    import types
+
+    def _compile(pattern, flags, ignore_unused, kwargs, cache_it, pattern_locale=None):
+        return ("compiled", pattern)
+
+    main = types.SimpleNamespace(_compile=_compile, _regex=types.SimpleNamespace(compile=object),
+                                 DEBUG=0x200, LOCALE=0x4, DEFAULT_VERSION=0x2000)
+    coldstart.install(cache_path)
+    coldstart._hook_regex(main, coldstart._state["table"])
+    assert main._compile is _compile
+    assert main._compile("x", 0, False, {}, True, None) == ("compiled", "x")
+
+
+def test_the_installed_regex_is_hooked(cache_path):
+    import regex._main as main  # already imported: hooked at once
+
+    coldstart.install(cache_path)
+    assert main._compile.__module__ == coldstart.__name__

@@ -369,12 +369,17 @@ class _RegexFinder:
         return spec
 
 
+#: the parameters of the ``regex._main._compile`` this hook wraps
+_REGEX_ARGS = ("pattern", "flags", "ignore_unused", "kwargs", "cache_it")
+
+
 def _hook_regex(main, table: dict) -> None:
     """Wrap ``regex._main._compile``; a compiled pattern's ``_pickled_data`` rebuilds it."""
     original = getattr(main, "_compile", None)
     rebuild = getattr(getattr(main, "_regex", None), "compile", None)
-    if original is None or rebuild is None:
-        return
+    code = getattr(original, "__code__", None)
+    if rebuild is None or code is None or code.co_argcount != 5 or code.co_varnames[:5] != _REGEX_ARGS:
+        return  # another regex than the one this was written for: leave it as it is
     memo: dict = {}
 
     def _compile(pattern, flags, ignore_unused, kwargs, cache_it):
