@@ -72,3 +72,24 @@ def test_every_line_gate_reads_other_spaces_as_spaces():
             changed = Document.from_text("\n".join(change(line) if line else line for line in text.split("\n")))
             for name, gate in gates:
                 assert candidate_lines(changed, gate) == candidate_lines(plain, gate), (name, spaces)
+
+
+def test_a_fixed_document_does_not_keep_the_texts_of_earlier_rounds():
+    from linter.core.findings import Edit
+    from linter.rules.debris.layout import plain_spaces
+
+    doc = Document.from_text(BEFORE + "\u00a0August 22, 2013" + AFTER)
+    plain_spaces(doc, doc.text)
+    for n in range(5):  # the fixer's rounds: each document shares the first one's meta
+        doc = doc.with_text(doc.text + f"Round {n}.\u00a0\n", [Edit(len(doc.text), len(doc.text), "")])
+        assert plain_spaces(doc, doc.text) == doc.text.replace("\u00a0", " ")
+
+    def texts(value):  # the document texts the meta holds on to
+        if isinstance(value, str):
+            return [value] if value.startswith(BEFORE[:40]) else []
+        if isinstance(value, dict):
+            value = [*value.keys(), *value.values()]
+        return [t for v in value for t in texts(v)] if isinstance(value, (tuple, list)) else []
+
+    old = {t for t in texts(doc.meta) if t.replace("\u00a0", " ") != doc.text.replace("\u00a0", " ")}
+    assert not old

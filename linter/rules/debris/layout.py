@@ -354,7 +354,10 @@ def plain_spaces(doc: Document, text: str) -> str:
     >>> plain_spaces(Document.from_text(text), text)
     ' May 2 \\n'
     """
-    memo = doc.meta.setdefault("debris-spaces", {})
+    kept = doc.meta.get("debris-spaces")
+    if kept is None or kept[0] is not doc.text:  # a fixed document shares its meta: start afresh
+        kept = doc.meta["debris-spaces"] = (doc.text, {})
+    memo = kept[1]
     got = memo.get(id(text))
     if got is not None and got[0] is text:
         return got[1]
