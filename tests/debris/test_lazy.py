@@ -34,3 +34,17 @@ def test_attributes_the_pattern_lacks_are_attribute_errors():
     rx = lazy(r"\d+")
     assert not hasattr(rx, "no_such_thing")
     assert rx.groups == re.compile(r"\d+").groups == 0
+
+
+@pytest.mark.parametrize("stand_in,real_name", [(lazy_re, "re"), (lazy_regex, "regex")])
+def test_the_stand_ins_flags_are_the_real_modules(stand_in, real_name):
+    real = __import__(real_name)
+    names = [n for n in vars(type(stand_in)) if n.isupper()]
+    assert len(names) >= 14
+    assert {n: getattr(stand_in, n) for n in names} == {n: int(getattr(real, n)) for n in names}
+
+
+def test_an_ascii_pattern_through_the_stand_in_is_ascii_and_quiet(capsys):
+    rx = lazy_re.compile(r"\w+", lazy_re.A)
+    assert rx.findall("caf\u00e9 ok") == ["caf", "ok"]
+    assert capsys.readouterr().out == ""  # not compiled with re.DEBUG

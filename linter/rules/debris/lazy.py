@@ -110,7 +110,7 @@ class _ReModule:
     S = DOTALL = 16
     U = UNICODE = 32
     X = VERBOSE = 64
-    A = ASCII = 128
+    A = ASCII = 256  # (128 is re.DEBUG)
 
     @staticmethod
     def compile(pattern: str, flags: int = 0) -> lazy:
