@@ -213,11 +213,45 @@ def save(merge_only: bool = False) -> None:
                 marshal.dump((tag, out), fh)
             os.replace(tmp, path)
         _state["dirty"] = False
+        if not os.environ.get("TEXTHYGIENE_REGEX_CACHE"):
+            prune(os.path.dirname(path))
     except (OSError, ValueError):
         try:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+#: the tables of other installations kept in the shared cache folder (the most recent ones)
+KEEP_TABLES = 8
+
+
+def prune(folder: str, keep: int = KEEP_TABLES) -> list[str]:
+    """Delete all but the ``keep`` most recently written tables in ``folder`` (and their lock
+    files): each installation (a virtual environment, a pre-commit hook environment) writes its
+    own, and those of removed environments would otherwise pile up. Errors are ignored.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for i in range(3): _ = (d / f"regex.x.{i}.marshal").write_bytes(b""); os.utime(d / f"regex.x.{i}.marshal", (i, i))
+    >>> [pathlib.Path(p).name for p in prune(str(d), keep=2)], sorted(p.name for p in d.iterdir())
+    (['regex.x.0.marshal'], ['regex.x.1.marshal', 'regex.x.2.marshal'])
+    """
+    try:
+        tables = [e for e in os.scandir(folder)
+                  if e.name.startswith("regex.") and e.name.endswith(".marshal") and e.is_file()]
+        tables.sort(key=lambda e: e.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+    removed = []
+    for entry in tables[keep:]:
+        for name in (entry.path, entry.path + ".lock"):
+            try:
+                os.unlink(name)
+            except OSError:
+                continue
+        removed.append(entry.path)
+    return removed
 
 
 class _locked:
