@@ -67,6 +67,24 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXE
     | getattr(os, "O_BINARY", 0)
 
 
+def _os_error(path: str, exc: OSError) -> Source:
+    """The one-line error for a file the OS would not let us read."""
+    if isinstance(exc, IsADirectoryError):
+        return Source(path, error="is a directory, not a file")
+    if isinstance(exc, FileNotFoundError):
+        return Source(path, error="no such file; check the path")
+    if isinstance(exc, PermissionError):
+        return Source(path, error="permission denied; check the file's permissions")
+    return Source(path, error=f"cannot read ({exc.strerror or exc}); check the file")
+
+
+def _not_regular(path: str, mode: int) -> Source:
+    """The one-line error for a path that is not a regular file."""
+    if stat.S_ISDIR(mode):
+        return Source(path, error="is a directory, not a file")
+    return Source(path, error="not a regular file (a pipe, socket or device); skipped")
+
+
 def read(path: str) -> Source:
     """Read and classify one file; OS errors become a one-line ``error``.
 
@@ -76,20 +94,12 @@ def read(path: str) -> Source:
         return _read_portable(path)
     try:
         fd = os.open(path, _OPEN_FLAGS)
-    except IsADirectoryError:
-        return Source(path, error="is a directory, not a file")
-    except FileNotFoundError:
-        return Source(path, error="no such file; check the path")
-    except PermissionError:
-        return Source(path, error="permission denied; check the file's permissions")
     except OSError as exc:
-        return Source(path, error=f"cannot read ({exc.strerror or exc}); check the file")
+        return _os_error(path, exc)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            if stat.S_ISDIR(st.st_mode):
-                return Source(path, error="is a directory, not a file")
-            return Source(path, error="not a regular file (a pipe, socket or device); skipped")
+            return _not_regular(path, st.st_mode)
         data = os.read(fd, st.st_size + 1)
         if len(data) != st.st_size:  # the file changed size, or a short read: read to the end
             chunks = [data]
@@ -97,7 +107,7 @@ def read(path: str) -> Source:
                 chunks.append(chunk)
             data = b"".join(chunks)
     except OSError as exc:
-        return Source(path, error=f"cannot read ({exc.strerror or exc}); check the file")
+        return _os_error(path, exc)
     finally:
         os.close(fd)
     return decode(path, data)
@@ -107,19 +117,11 @@ def _read_portable(path: str) -> Source:
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
-            if stat.S_ISDIR(st.st_mode):
-                return Source(path, error="is a directory, not a file")
-            return Source(path, error="not a regular file (a pipe, socket or device); skipped")
+            return _not_regular(path, st.st_mode)
         with open(path, "rb") as fh:
             data = fh.read()
-    except IsADirectoryError:
-        return Source(path, error="is a directory, not a file")
-    except FileNotFoundError:
-        return Source(path, error="no such file; check the path")
-    except PermissionError:
-        return Source(path, error="permission denied; check the file's permissions")
     except OSError as exc:
-        return Source(path, error=f"cannot read ({exc.strerror or exc}); check the file")
+        return _os_error(path, exc)
     return decode(path, data)
 
 

@@ -20,6 +20,7 @@ give lazy patterns.)
 from __future__ import annotations
 
 import re as _re
+import sys
 
 
 class lazy:
@@ -56,7 +57,26 @@ class lazy:
         return f"lazy({self._source[0]!r})"
 
 
-class _RegexModule:
+class _LazyModule:
+    """What both stand-ins share: ``compile`` gives a :class:`lazy` pattern of :attr:`_kind`;
+    any other name is looked up on the real module (imported only then)."""
+
+    _kind = "re"
+
+    @classmethod
+    def compile(cls, pattern: str, flags: int = 0) -> lazy:
+        return lazy(pattern, flags, cls._kind)
+
+    def __getattr__(self, name):
+        module = sys.modules.get(self._kind)
+        if module is None:
+            import importlib
+
+            module = importlib.import_module(self._kind)
+        return getattr(module, name)
+
+
+class _RegexModule(_LazyModule):
     """Stands for the ``regex`` module in a rule module (``from ...lazy import regex``):
     ``regex.compile`` gives a :class:`lazy` pattern and the flags are plain numbers, so that
     importing the rule module neither compiles its patterns nor imports ``regex``; anything
@@ -81,21 +101,13 @@ class _RegexModule:
     V0 = VERSION0 = 8192
     F = FULLCASE = 16384
     E = ENHANCEMATCH = 32768
-
-    @staticmethod
-    def compile(pattern: str, flags: int = 0) -> lazy:
-        return lazy(pattern, flags, "regex")
-
-    def __getattr__(self, name):
-        import regex as real
-
-        return getattr(real, name)
+    _kind = "regex"
 
 
 regex = _RegexModule()
 
 
-class _ReModule:
+class _ReModule(_LazyModule):
     """Stands for ``re`` in a rule module whose only module-level use of it is compiling:
     ``re.compile`` gives a :class:`lazy` pattern; anything else is the real module's.
 
@@ -111,13 +123,7 @@ class _ReModule:
     U = UNICODE = 32
     X = VERBOSE = 64
     A = ASCII = 256  # (128 is re.DEBUG)
-
-    @staticmethod
-    def compile(pattern: str, flags: int = 0) -> lazy:
-        return lazy(pattern, flags, "re")
-
-    def __getattr__(self, name):
-        return getattr(_re, name)
+    _kind = "re"
 
 
 re = _ReModule()
