@@ -206,3 +206,14 @@ def test_real_world_shapes_are_repaired_safely_like_ftfy(clean, codecs, nbsp_los
     assert damaged != clean
     assert ftfy.fix_encoding(damaged) == clean
     assert fix(damaged, select=["E101"]) == clean
+
+
+def test_a_space_swallowed_into_a_symbol_is_not_fixed_safely():
+    # the closing quote's last byte was lost; ftfy's guess (a no-break space) gives a dagger
+    text = "â€œThe numbers are in,â€ said Ana, and doesnâ€™t care.\n"
+    found = lint(text, select=["E101"])
+    by_safety = {f.fix.is_safe for f in found if "†" in f.fix.edits[0].content}
+    assert by_safety == {False}
+    fixed = fix(text, select=["E101"])
+    assert "“The" in fixed and "doesn’t" in fixed and "†" not in fixed
+    assert "in,â€ said" in fixed  # left for a human (or --unsafe-fixes)

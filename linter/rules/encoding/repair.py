@@ -148,6 +148,21 @@ def _certain(after: str, plan, spans: int) -> bool:
     return not is_bad(after)
 
 
+def _guessed_symbol(line: str, span) -> bool:
+    """Whether ``span`` swallowed a plain space to make a symbol, not a letter: ftfy read the
+    space as a lost no-break space (byte A0), a guess that other damaged spans do not corroborate
+    ("numbers,â€ said", whose lost byte was a closing quote's, would become "numbers,†said";
+    "Ã l'ouest" becoming "à l'ouest" makes a letter and stays certain).
+
+    >>> from types import SimpleNamespace as S
+    >>> _guessed_symbol("numbers,â€ said", S(start=8, end=11, replacement="†"))
+    True
+    >>> _guessed_symbol("Ã l'ouest", S(start=0, end=2, replacement="à"))
+    False
+    """
+    return " " in line[span.start:span.end] and not span.replacement.isalpha()
+
+
 def _word(line: str, start: int, end: int) -> tuple[int, int]:
     while start > 0 and not line[start - 1].isspace():
         start -= 1
@@ -173,7 +188,8 @@ def repair_line(line: str) -> tuple[Repair, ...]:
     spans = changed_spans(line, fixed)
     certain = _certain(fixed, plan, len(spans))
     if certain or len(spans) == 1:
-        return tuple(Repair(r.start, r.end, r.replacement, explanation, certain) for r in spans)
+        return tuple(Repair(r.start, r.end, r.replacement, explanation,
+                            certain and not _guessed_symbol(line, r)) for r in spans)
     out = []
     for r in spans:
         a, b = _word(line, r.start, r.end)
