@@ -216,3 +216,14 @@ def test_sign_off_after_the_last_paragraph(sign):
 ])
 def test_dashes_that_are_not_sign_offs(text):
     assert codes(text, ["D256"]) == []
+
+
+def test_a_byline_in_the_page_head_is_reported_once():
+    # the byline sits next to site chrome in the head: both the byline and the page-head
+    # author readings apply to it
+    text = ("Harbour ferry returns after a winter away | Island Herald\n\nSkip to content\n\n"
+            "By Marta Ilves\n\n"
+            "PÄRNU — The ferry to the outer islands sailed again on Monday, after four months "
+            "in dock, the operator said.\n")
+    found = [f for f in lint(text) if f.code == "D250"]
+    assert len(found) == 1 and text[found[0].start:].startswith("By Marta Ilves")

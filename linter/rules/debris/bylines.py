@@ -130,6 +130,7 @@ class Byline(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
+        reported = set()
         for i in sorted(set(candidate_lines(doc, BYLINE_GATE)) | set(candidate_lines(doc, CONTACT_GATE))):
             s = lines[i].strip()
             if not s or len(s) > 160 or len(s.split()) > 20:
@@ -138,8 +139,11 @@ class Byline(Rule):
             owned_dateline = "D251" in ctx.selected and DATELINE.match(s) is not None
             if (BYLINE.match(s) or (POSTED.match(s) and not is_prose(s) and not owned_dateline)
                     or ("@" in s and CONTACT.match(s))) and i not in pack_chrome(doc, ctx):
+                reported.add(i)
                 yield line_range_finding(self, doc, i, i, f"Byline: {clip(s, 60)!r}")
         for i in head_author_lines(doc, ctx):
+            if i in reported:  # one finding per line
+                continue
             yield line_range_finding(self, doc, i, i, f"Author's name in the page head: {lines[i].strip()!r}")
 
 
