@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
 import os
 import re
 import uuid
@@ -13,7 +12,6 @@ import regex
 from helpers import run_cli
 from linter.core import coldstart
 
-
 @pytest.fixture
 def cache_path(tmp_path, monkeypatch):
     monkeypatch.delenv("TEXTHYGIENE_NO_REGEX_CACHE", raising=False)
@@ -21,11 +19,9 @@ def cache_path(tmp_path, monkeypatch):
     yield path
     coldstart.uninstall()
 
-
 def _fresh(prefix: str) -> str:
     """A pattern no earlier test compiled (so neither engine's own memory has it)."""
     return prefix + "(?:" + uuid.uuid4().hex + ")?"
-
 
 def _patterns():
     tag = _fresh("")
@@ -37,14 +33,11 @@ def _patterns():
         (regex, r"(?i)\b(?:follow us|sign up)\b" + tag, 0),
     ]
 
-
 def _behaviour(compiled, text):
     return ([m.span() for m in compiled.finditer(text)], compiled.groupindex, compiled.flags,
             compiled.pattern)
 
-
 SAMPLE = "Share this:\nPresident Zelensky in Kyiv. Follow us on X! Then sign up.\n"
-
 
 def test_a_second_run_rebuilds_every_pattern_from_the_table(cache_path):
     pats = _patterns()
@@ -70,7 +63,6 @@ def test_a_second_run_rebuilds_every_pattern_from_the_table(cache_path):
     assert coldstart._state["dirty"] is False  # every pattern came from the table
     assert any(spans for spans, *_ in first)  # the sample exercises the patterns
 
-
 def test_named_lists_are_part_of_the_key(cache_path):
     coldstart.install(cache_path)
     pattern = _fresh(r"\b\L<names>\b")
@@ -87,28 +79,42 @@ def test_named_lists_are_part_of_the_key(cache_path):
     assert [m.group() for m in b2.finditer(text)] == ["Kyiv"]
     assert coldstart._state["dirty"] is False
 
-
 def test_a_damaged_or_foreign_file_is_ignored(cache_path):
     with open(cache_path, "wb") as fh:
         fh.write(b"\x00garbage")
     assert coldstart.load(cache_path, "tag") == {}
     with open(cache_path, "wb") as fh:
-        marshal.dump(("another python", {("re", "x", 0): ("x", 0, b"", 0, {}, (None,))}), fh)
+        coldstart.dump(fh, "another python", {("re", "x", 0): ("x", 0, b"", 0, {}, (None,))})
     assert coldstart.load(cache_path, "this python") == {}
     assert coldstart.load(cache_path + ".missing", "tag") == {}
 
+def test_a_file_damaged_on_disk_is_dropped_not_run(cache_path):
+    coldstart.install(cache_path)
+    pattern = _fresh(r"\bOdesa\b")
+    re.compile(pattern)
+    coldstart.save()
+    coldstart.uninstall()
+    data = bytearray(open(cache_path, "rb").read())
+    program = coldstart.load(cache_path, coldstart._tag())[("re", pattern, 0)][2]
+    at = data.find(program) + len(program) // 2  # one damaged byte inside the stored program
+    assert at > len(program) // 2
+    data[at] ^= 0x5A
+    with open(cache_path, "wb") as fh:
+        fh.write(bytes(data))
+    assert coldstart.load(cache_path, coldstart._tag()) == {}
+    coldstart.install(cache_path)  # the run compiles afresh and still matches
+    assert re.compile(pattern).search("from Odesa on").span() == (5, 10)
 
 def test_a_bad_program_in_the_table_falls_back_to_compiling(cache_path):
     pattern = _fresh(r"\bKiev\b")
     tag = coldstart._tag()
     bogus = coldstart._pack_re((pattern, 32, [999999, 1, 2], 0, {}, (None,)))
     with open(cache_path, "wb") as fh:
-        marshal.dump((tag, {("re", pattern, 0): bogus}), fh)
+        coldstart.dump(fh, tag, {("re", pattern, 0): bogus})
     coldstart.install(cache_path)
     compiled = re.compile(pattern)
     assert compiled.search("in Kiev today").span() == (3, 7)
     assert coldstart._state["dirty"]  # the entry was replaced by the real program
-
 
 def test_off_switch(cache_path, monkeypatch):
     monkeypatch.setenv("TEXTHYGIENE_NO_REGEX_CACHE", "1")
@@ -116,7 +122,6 @@ def test_off_switch(cache_path, monkeypatch):
     re.compile(_fresh("x"))
     coldstart.save()
     assert not os.path.exists(cache_path)
-
 
 def test_uninstall_restores_the_engines(cache_path):
     import re as re_module
@@ -129,7 +134,6 @@ def test_uninstall_restores_the_engines(cache_path):
     assert compiler.compile is not before
     coldstart.uninstall()
     assert compiler.compile is before
-
 
 def test_the_cli_writes_the_table_and_reports_the_same_findings(tmp_path):
     doc = tmp_path / "a.txt"
@@ -144,7 +148,6 @@ def test_the_cli_writes_the_table_and_reports_the_same_findings(tmp_path):
     assert cold.stdout == warm.stdout == off.stdout
     assert "D10" in cold.stdout
 
-
 PACK = """[pack]
 name = "courier"
 family = "debris"
@@ -154,7 +157,6 @@ description = "Chrome of the (made-up) Harbour Courier site."
 id = "courier-app"
 text = "Get the Harbour Courier app"
 """
-
 
 def test_parsed_packs_are_kept_while_the_file_is_unchanged(cache_path, tmp_path):
     from linter.core.packs import read_pack
@@ -175,7 +177,6 @@ def test_parsed_packs_are_kept_while_the_file_is_unchanged(cache_path, tmp_path)
     changed = read_pack(pack)
     assert changed["chrome"][0]["text"] == "Get the Harbour Courier application"
 
-
 def test_without_the_cache_packs_are_parsed_as_before(tmp_path):
     from linter.core.packs import read_pack
 
@@ -183,7 +184,6 @@ def test_without_the_cache_packs_are_parsed_as_before(tmp_path):
     pack = tmp_path / "courier.toml"
     pack.write_text(PACK, encoding="utf-8")
     assert read_pack(pack)["pack"]["name"] == "courier"
-
 
 def test_remember_builds_once_across_runs(cache_path):
     calls = []
@@ -202,7 +202,6 @@ def test_remember_builds_once_across_runs(cache_path):
     assert len(calls) == 1
     coldstart.uninstall()
     assert coldstart.remember(key, build)["n"] == 2 and len(calls) == 2  # not installed: built
-
 
 def test_entries_a_run_did_not_use_are_dropped_when_many(cache_path):
     coldstart.install(cache_path)
@@ -223,7 +222,6 @@ def test_entries_a_run_did_not_use_are_dropped_when_many(cache_path):
     assert ("re", kept, 0) in table
     assert not any(("re", p, 0) in table for p in stale)
 
-
 def test_what_other_processes_stored_meanwhile_is_kept(cache_path):
     coldstart.install(cache_path)
     mine = _fresh("mine")
@@ -234,11 +232,10 @@ def test_what_other_processes_stored_meanwhile_is_kept(cache_path):
     coldstart.install(cache_path)  # a run starts; meanwhile another process (a pool worker) saves
     tag = coldstart._state["tag"]
     theirs = ("re", _fresh("theirs"), 0)
-    with open(cache_path, "rb") as fh:
-        stored = marshal.load(fh)[1]
+    stored = coldstart.load(cache_path, tag)
     stored[theirs] = stored[("re", mine, 0)]
     with open(cache_path, "wb") as fh:
-        marshal.dump((tag, stored), fh)
+        coldstart.dump(fh, tag, stored)
     again = _fresh("again")
     re.compile(again)
     coldstart.save()
@@ -246,7 +243,6 @@ def test_what_other_processes_stored_meanwhile_is_kept(cache_path):
     coldstart.install(cache_path)
     table = coldstart._state["table"]
     assert theirs in table and ("re", again, 0) in table and ("re", mine, 0) in table
-
 
 def test_pool_workers_keep_what_they_compile(tmp_path):
     for i in range(30):  # enough files for a pool
@@ -261,12 +257,10 @@ def test_pool_workers_keep_what_they_compile(tmp_path):
     assert first.returncode == second.returncode == 1 and first.stdout == second.stdout
 
     def size(path):
-        with open(path, "rb") as fh:
-            return len(marshal.load(fh)[1])
+        return len(coldstart.load(str(path), coldstart._tag()))
     # the workers' lazily compiled patterns are kept, and the second run (all hits in the
     # workers) does not drop them
     assert size(table) > size(imports_only) + 20
-
 
 def test_no_home_folder_means_no_table_rather_than_a_tilde_folder_here(tmp_path, monkeypatch):
     # HOME unset and a user id without a passwd entry (a container run with --user):
@@ -284,13 +278,11 @@ def test_no_home_folder_means_no_table_rather_than_a_tilde_folder_here(tmp_path,
         coldstart.uninstall()
     assert os.listdir(tmp_path) == []
 
-
 def test_a_relative_xdg_cache_home_is_ignored(tmp_path, monkeypatch):
     monkeypatch.delenv("TEXTHYGIENE_REGEX_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert coldstart.cache_file().startswith(str(tmp_path / ".cache" / "texthygiene"))
-
 
 def test_a_relative_explicit_cache_file_is_written(tmp_path, monkeypatch):
     monkeypatch.delenv("TEXTHYGIENE_NO_REGEX_CACHE", raising=False)
@@ -303,7 +295,6 @@ def test_a_relative_explicit_cache_file_is_written(tmp_path, monkeypatch):
     finally:
         coldstart.uninstall()
     assert coldstart.load(str(tmp_path / "regex.marshal"), coldstart._tag())
-
 
 def test_another_regex_build_with_the_same_file_times_is_another_table(tmp_path, monkeypatch):
     # an upgrade of regex whose files keep their times (Nix stores, reproducible images):
@@ -325,7 +316,6 @@ def test_another_regex_build_with_the_same_file_times_is_another_table(tmp_path,
     engine.write_bytes(b"\x7fELF version two")
     os.utime(engine, ns=(1_000_000_000, 1_000_000_000))
     assert coldstart._tag() != before
-
 
 def test_a_pattern_another_thread_compiles_meanwhile_is_not_stored_under_this_one(cache_path, monkeypatch):
     import _sre
@@ -354,7 +344,6 @@ def test_a_pattern_another_thread_compiles_meanwhile_is_not_stored_under_this_on
     assert again.search("in Kiev").group() == "Kiev"
     assert re.compile(other).search("in Odessa").group() == "Odessa"
 
-
 def test_a_pack_edited_without_a_new_size_or_time_is_read_again(cache_path, tmp_path):
     # an edit within the file system's time step (a script writing the pack then running
     # the linter), or a checkout that restores the old time: the stored parse must not serve
@@ -373,7 +362,6 @@ def test_a_pack_edited_without_a_new_size_or_time_is_read_again(cache_path, tmp_
     coldstart.install(cache_path)
     assert read_pack(pack)["chrome"][0]["text"] == "Get the Harbour Courier APP"
 
-
 def test_a_pack_that_is_not_utf8_is_a_pack_error(tmp_path):
     from linter.core.packs import PackError, read_pack
 
@@ -381,7 +369,6 @@ def test_a_pack_that_is_not_utf8_is_a_pack_error(tmp_path):
     pack.write_bytes(PACK.replace("Courier app", "Courier caf\u00e9").encode("latin-1"))
     with pytest.raises(PackError, match="latin1.toml"):
         read_pack(pack)
-
 
 def test_a_regex_whose_private_compile_changed_is_left_unhooked(cache_path):
     # regex._main._compile is private: a release that changes its parameters must not make
@@ -397,7 +384,6 @@ def test_a_regex_whose_private_compile_changed_is_left_unhooked(cache_path):
     coldstart._hook_regex(main, coldstart._state["table"])
     assert main._compile is _compile
     assert main._compile("x", 0, False, {}, True, None) == ("compiled", "x")
-
 
 def test_the_installed_regex_is_hooked(cache_path):
     import regex._main as main  # already imported: hooked at once

@@ -5,11 +5,12 @@ built from a set in hash order would miss the cache and rewrite it on every run,
 runs would not be byte-for-byte the same program.
 """
 
-import marshal
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from linter.core import coldstart
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,7 +24,7 @@ def _compiled_patterns(tmp_path: Path, seed: str) -> set:
                            "--unsafe-fixes", str(ROOT / "examples")],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     assert proc.returncode in (0, 1), proc.stderr
-    _tag, table = marshal.loads(table_file.read_bytes())
+    table = coldstart.load(str(table_file), coldstart._tag())
     return {key for key in table if isinstance(key, tuple) and key and key[0] in ("re", "regex")}
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sys
+import zlib
 
 #: when saving, entries the run did not use are dropped once the table holds more than
 #: twice the used ones and this many (patterns of edited packs, of other selections, of
@@ -89,7 +90,6 @@ def cache_file() -> str | None:
         return None
     # one table per installation: two checkouts or virtual environments (pre-commit makes one
     # per repository) would otherwise keep dropping each other's entries
-    import zlib
 
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     install = f"{zlib.crc32(here.encode('utf-8', 'surrogateescape')):08x}"
@@ -97,17 +97,30 @@ def cache_file() -> str | None:
 
 
 def load(path: str, tag: str) -> dict:
-    """The stored table, or an empty one when missing, damaged or made by another build."""
+    """The stored table, or an empty one when missing, damaged or made by another build.
+
+    The table is stored with its CRC-32, so a file damaged on disk (a flipped byte in a
+    stored program could crash the matching engine) is dropped rather than used.
+    """
     import marshal
 
     try:
         with open(path, "rb") as fh:
-            stored_tag, table = marshal.load(fh)
+            stored_tag, crc, blob = marshal.load(fh)
+        if stored_tag != tag or zlib.crc32(blob) != crc:
+            return {}
+        table = marshal.loads(blob)
     except Exception:  # missing, unreadable, truncated, another format
         return {}
-    if stored_tag != tag or not isinstance(table, dict):
-        return {}
-    return table
+    return table if isinstance(table, dict) else {}
+
+
+def dump(fh, tag: str, table: dict) -> None:
+    """Write ``table`` to the open file ``fh`` as :func:`load` reads it back."""
+    import marshal
+
+    blob = marshal.dumps(table)
+    marshal.dump((tag, zlib.crc32(blob), blob), fh)
 
 
 def install(path: str | None = None) -> bool:
@@ -210,7 +223,7 @@ def save(merge_only: bool = False) -> None:
                     out = dict(table)
                 out.update((k, v) for k, v in stored.items() if k not in table.loaded and k not in out)
             with open(tmp, "wb") as fh:
-                marshal.dump((tag, out), fh)
+                dump(fh, tag, out)
             os.replace(tmp, path)
         _state["dirty"] = False
         if not os.environ.get("TEXTHYGIENE_REGEX_CACHE"):
