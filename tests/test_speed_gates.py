@@ -86,3 +86,22 @@ def test_joins_on_real_pages():
         pytest.skip("no corpus")
     for path in pages:
         assert_same_places(path.read_text(encoding="utf-8", errors="replace"), path)
+
+
+# -- E: the census of rare characters; the mojibake prefilter on them --------------------
+from linter.rules.encoding import census as ec  # noqa: E402
+from linter.rules.encoding import gate as eg  # noqa: E402
+
+E_PIECES = ["don", "â€™", "t", "Ã©", "cafÃ", " ", "\n", "’", "“", "”", "é", "—", "Ð¿", "Ñ€",
+            "\x92", "\x07", "\r", "\x0b", "\u200b", "&amp;", "&", "ﬁ", "\ufffd", "Â", "Ã ", "x",
+            "é’", "€", "Г©", "√©", "\u0301", "Ａ", "\u202e"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(E_PIECES), max_size=40).map("".join))
+def test_census_and_rare_runs_skip_nothing(text):
+    doc = Document.from_text(text)
+    runs = ec.rare_of(doc)
+    assert runs == "\n".join(re.findall("[^\t\n\x20-\x25\x27-\x7e]+", doc.text))
+    assert ec.census(doc) == frozenset(c for c in doc.text if c in ec._ALL or c == "&")
+    assert eg.suspect_lines(doc.text, ec.census(doc), runs) == eg.suspect_lines(doc.text)

@@ -92,6 +92,7 @@ class HtmlEntity(Rule):
     summary = "HTML entity left in plain text"
     fix_safety = "sometimes"
     kinds = ("text", "rst")
+    gate = "&"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
@@ -138,6 +139,7 @@ class DoubleEscapedEntity(Rule):
     name = "double-escaped-entity"
     summary = "HTML entity escaped twice"
     fix_safety = "sometimes"
+    gate = "&"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text

@@ -96,34 +96,50 @@ _C1_SET = frozenset(map(chr, range(0x80, 0xA0))) | {"\u00c2", "\u00c3"}
 _WINDOW = 10
 
 
-def suspect_lines(text: str, present: frozenset[str] | None = None) -> list[tuple[int, int]]:
+def _pair_hit(text: str, lines: bool = True) -> list[int]:
+    """Offsets where a lead/continuation pair starts a match of the gate (one per line, or
+    with ``lines`` false only the first)."""
+    hits: list[int] = []
+    pair = _PAIR.search
+    m = pair(text)
+    if m is None:
+        return hits
+    search = gate().search
+    while m is not None:
+        p = m.start()
+        if search(text, p, p + _WINDOW):
+            hits.append(p)
+            p = text.find("\n", p) if lines else -1  # the line is suspect: on to the next one
+            if p == -1:
+                break
+        m = pair(text, p + 1)
+    return hits
+
+
+def suspect_lines(text: str, present: frozenset[str] | None = None,
+                  rare: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of each line of ``text`` that may hold mojibake, in order.
 
     ``present``, when given, is the set of rare characters known to occur in ``text`` (the
     census of :mod:`linter.rules.encoding.census`): without a C1 control, "Â" or "Ã" there,
-    the scan for them is skipped.
+    the scan for them is skipped. ``rare``, when given, is the text's characters other than
+    printable ASCII, in order (:func:`linter.rules.encoding.census.rare`): every match of the
+    gate but "Â " or "Ã " is one of those characters side by side, so where ``rare`` holds
+    none, neither does the text, and the scan of the whole text is skipped.
 
     >>> suspect_lines("fine\\nnot donâ€™t\\ncafé “ok”\\n")
     [(5, 16)]
+    >>> suspect_lines("café “ok”", frozenset(), "é“”")
+    []
     """
     if text.isascii():
         return []
-    hits: list[int] = []
-    pair = _PAIR.search
-    m = pair(text)
-    if m is not None:
-        search = gate().search
-        while m is not None:
-            p = m.start()
-            if search(text, p, p + _WINDOW):
-                hits.append(p)
-                p = text.find("\n", p)  # the line is suspect: on to the next one
-                if p == -1:
-                    break
-            m = pair(text, p + 1)
-    rare = _C1_OR_DAMAGED.finditer(text) if present is None or not present.isdisjoint(_C1_SET) \
-        else ()
-    for m in rare:
+    rare_chars = present is None or not present.isdisjoint(_C1_SET)
+    if rare is not None and not rare_chars and not _pair_hit(rare, lines=False):
+        return []
+    hits = _pair_hit(text)
+    rare_hits = _C1_OR_DAMAGED.finditer(text) if rare_chars else ()
+    for m in rare_hits:
         p = m.start()
         if m.group() < "\u00c2" or text[p + 1: p + 2] in (" ", "\ufffd"):
             hits.append(p)

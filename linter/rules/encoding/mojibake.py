@@ -7,7 +7,7 @@ from typing import Iterable
 from linter.core.document import Document
 from linter.core.findings import Edit, Finding, Fix
 from linter.core.rule import Context, Rule
-from linter.rules.encoding.census import census
+from linter.rules.encoding.census import census, rare_of
 from linter.rules.encoding.gate import suspect_lines
 
 
@@ -65,7 +65,7 @@ class Mojibake(Rule):
     fix_safety = "sometimes"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        lines = suspect_lines(doc.text, census(doc))
+        lines = suspect_lines(doc.text, census(doc), rare_of(doc))
         if not lines:
             return
         from linter.rules.encoding.repair import repair_line, show  # imports ftfy
