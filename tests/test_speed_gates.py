@@ -105,3 +105,25 @@ def test_census_and_rare_runs_skip_nothing(text):
     assert runs == "\n".join(re.findall("[^\t\n\x20-\x25\x27-\x7e]+", doc.text))
     assert ec.census(doc) == frozenset(c for c in doc.text if c in ec._ALL or c == "&")
     assert eg.suspect_lines(doc.text, ec.census(doc), runs) == eg.suspect_lines(doc.text)
+
+
+# -- P: the pre-tests of P101, P102 and P303 -----------------------------------------------
+from linter.rules.typography import quotes as pq  # noqa: E402
+
+P_PIECES = ["a", " ", "\n", "'", "''", ",", ",,", "`", "``", "’", "‘", "’’", "‘‘", "“", "x",
+            "\t", "é", "said"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(P_PIECES), max_size=30).map("".join))
+def test_quote_pre_tests_are_the_literal_tests(text):
+    assert pq._any_doubled(text) == ("''" in text or ",," in text or "``" in text)
+    runs = ec.rare_of(Document.from_text(text))
+    assert ("’’" in runs or "‘‘" in runs) == ("’’" in text or "‘‘" in text)
+
+
+def test_typography_pre_tests_keep_positives():
+    from helpers import lint
+    text = "He said “so’’ and ,,so'' then.  \nThe  cat sat. \n"
+    codes = {f.code for f in lint(text, select=["P101", "P102", "P302", "P303"])}
+    assert codes == {"P101", "P102", "P302", "P303"}
