@@ -13,6 +13,12 @@ from linter.rules.debris import packs
 _GLUE = re.compile(r"[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]")
 _WORD_END = re.compile(r"(?![\w])")
 _LAST_WORD = re.compile(r"[a-z\u00df-\u00ff]+$")
+_TOKEN = re.compile(r"\S+")
+
+
+def _longest_label_word(m: packs.Matcher) -> int:
+    """The length of the longest last word of a fused chrome label (0: none)."""
+    return max(map(len, m.fused_labels), default=0)
 
 
 def fused_spans(line: str, m: packs.Matcher) -> list[tuple[int, int, str]]:
@@ -27,14 +33,14 @@ def fused_spans(line: str, m: packs.Matcher) -> list[tuple[int, int, str]]:
     []
     """
     out = []
+    longest = _longest_label_word(m)
     for g in _GLUE.finditer(line):
         pos = g.start() + 1
-        rest = line[pos:]
-        first = rest.split(None, 1)[0] if rest.strip() else ""
+        first = _TOKEN.match(line, pos).group()  # the word at the capital (never a space)
         found = False
         for key in (first, first.rstrip(".,:;!?'\u2019")):
             for phrase, site in m.fused_starts.get(key, ()):
-                if rest.startswith(phrase) and _WORD_END.match(rest, len(phrase)):
+                if line.startswith(phrase, pos) and _WORD_END.match(line, pos + len(phrase)):
                     what = (f"the slogan of {site.name}" if phrase == site.slogan
                             else f"the name of {site.name}")
                     out.append((pos, pos + len(phrase), what))
@@ -44,7 +50,8 @@ def fused_spans(line: str, m: packs.Matcher) -> list[tuple[int, int, str]]:
                 break
         if found:
             continue
-        word = _LAST_WORD.search(line, 0, pos)
+        # the lowercase run before the capital, or a longer piece of it than any label word
+        word = _LAST_WORD.search(line, max(0, pos - longest - 1), pos)
         for label in m.fused_labels.get(word.group().casefold(), ()) if word else ():
             head = packs.clean_line(line[max(0, pos - len(label) - 4):pos]).casefold()
             if head.endswith(label):

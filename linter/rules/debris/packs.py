@@ -240,15 +240,19 @@ def _nullable(items) -> bool:
         return True
 
 
-def literal_runs(pattern: str) -> list[str] | None:
+def literal_runs(pattern: str, letters: bool = True) -> list[str] | None:
     """A lowercase word every match of ``pattern`` contains, one per top-level alternative
     (its longest literal word), or None when an alternative has no literal word of 3 or more
-    letters.
+    letters. ``letters=False``: the longest run of literal letters, ASCII spaces, digits and
+    punctuation instead (text that lowercasing leaves as it is: a longer needle, which
+    ``str.find`` looks for faster, in text that is matched raw rather than cleaned).
 
     >>> literal_runs("(?:Telegram|WhatsApp) channel now")
     ['channel']
     >>> literal_runs("Click to print|Opens in new window")
     ['click', 'window']
+    >>> literal_runs(r"Click to print|\\(Opens in new window\\)", letters=False)
+    ['click to print', '(opens in new window)']
     >>> literal_runs("[a-z]+ x") is None
     True
     """
@@ -264,7 +268,7 @@ def literal_runs(pattern: str) -> list[str] | None:
     for alt in alts:
         best, run = "", ""
         for op, av in alt + [(None, None)]:
-            if op is _sre_c.LITERAL and chr(av).isalpha():
+            if op is _sre_c.LITERAL and (chr(av).isalpha() or not letters and chr(av).isascii()):
                 run += chr(av).lower()
             else:
                 best = max(best, run, key=len)
@@ -469,9 +473,9 @@ class Matcher:
         #: the literal words one of which every line a rest entry matches holds (case-folded)
         self._rest_words = None if ungated else tuple(sorted(set(gates)))
         self._span_entries = span
-        # span entries with the literal text every match holds (cheap substring gates)
-        self._span_gated = [(literal_runs(e.regex or literal_regex(e.text or "")), e,
-                             _span_regex([e])) for e in span]
+        # span entries with the literal text every match holds (cheap substring gates), and
+        # the longer literal text (needles) that finds the lines holding it faster
+        self._span_gated = [_SpanEntry.of(e) for e in span]
         # sites: normalised names -> site; masthead lines -> (site, with slogan)
         self.site_keys: dict[str, Site] = {}
         self.masthead_keys: dict[str, tuple[Site, bool]] = {}
@@ -640,14 +644,15 @@ class Matcher:
         n = len(text)
         if low is None or len(low) != n:
             low = text.lower() if len(text.lower()) == n else None
-        for gates, entry, rx in self._span_gated:
+        for gates, needles, words, variants, entry, rx in self._span_gated:
             if gates is None:
                 for m in rx.finditer(text):
                     out.append(SpanHit(m.start("e0"), m.end("e0"), entry))
                 continue
             lines_done: set[int] = set()
-            variants = {v for g in gates for v in (g, g.capitalize(), g.upper())}
-            for gate in (variants if low is None else {g.lower() for g in gates}):
+            # with the lowercased text, the lines are found by the longer needles (every
+            # match holds one), then held to the gates as if found by them
+            for gate in (variants if low is None else needles):
                 where = text if low is None else low
                 pos = where.find(gate)
                 while pos != -1:
@@ -656,7 +661,8 @@ class Matcher:
                         lines_done.add(start)
                         end = text.find("\n", pos)
                         end = n if end == -1 else end
-                        if low is None or any(v in text[start:end] for v in variants):
+                        if low is None or (any(w in low[start:end] for w in words)
+                                           and any(v in text[start:end] for v in variants)):
                             for m in rx.finditer(text, start, end):
                                 out.append(SpanHit(m.start("e0"), m.end("e0"), entry))
                     pos = where.find(gate, pos + 1)
@@ -673,6 +679,29 @@ class Matcher:
         if len(line) > MAX_CHROME_LINE:
             return None
         return self.masthead_keys.get(line_key(line))
+
+
+class _SpanEntry(NamedTuple):
+    """A span entry with what :meth:`Matcher.span_hits` looks for before running its regex."""
+
+    #: a word every match holds, one per alternative (None: run the regex on every line)
+    gates: list[str] | None
+    #: longer literal text every match holds, lowercase, one per alternative
+    needles: tuple[str, ...]
+    #: the gates lowercased, and in lower, capitalised and upper case
+    words: frozenset[str]
+    variants: frozenset[str]
+    entry: Chrome
+    regex: re.Pattern
+
+    @classmethod
+    def of(cls, e: Chrome) -> "_SpanEntry":
+        pattern = e.regex or literal_regex(e.text or "")
+        gates = literal_runs(pattern)
+        needles = tuple(dict.fromkeys(literal_runs(pattern, letters=False) or ()))
+        return cls(gates, needles, frozenset(g.lower() for g in gates or ()),
+                   frozenset(v for g in gates or () for v in (g, g.capitalize(), g.upper())),
+                   e, _span_regex([e]))
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -800,8 +829,14 @@ def code_lines(doc) -> frozenset[int]:
     >>> sorted(code_lines(Document.from_text("a\\n```\\nShare this:\\n```\\nb\\n", path="x.md")))
     [1, 2, 3]
     """
-    if doc.kind != "markdown" or ("```" not in doc.text and "~~~" not in doc.text):
+    text = doc.text
+    # (a character is found much faster than a string: test it first)
+    if doc.kind != "markdown" or (("`" not in text or "```" not in text)
+                                  and ("~" not in text or "~~~" not in text)):
         return frozenset()
+    kept = doc.meta.get("debris-code-lines")
+    if kept is not None and kept[0] is text:
+        return kept[1]
     out: set[int] = set()
     opened = None
     for m in _FENCE.finditer(doc.text):
@@ -814,7 +849,8 @@ def code_lines(doc) -> frozenset[int]:
             opened = None
     if opened is not None:
         out.update(range(opened[0], len(doc.lines)))
-    return frozenset(out)
+    doc.meta["debris-code-lines"] = (text, frozenset(out))
+    return doc.meta["debris-code-lines"][1]
 
 
 def scan(doc, ctx) -> Scan:

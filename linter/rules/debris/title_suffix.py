@@ -18,6 +18,27 @@ MAX_TITLE = 250
 #: a line ending in ``SEP Capitalised words`` (no sentence punctuation): a title-list candidate
 _CANDIDATE = re.compile(r"[ \t](?:\||-|\u2013|\u2014|\u00b7|::|\u00bb|\u2022)[ \t]+[A-Z0-9][^\n|.!?\"\u201d]{0,39}$",
                         re.M)
+_SEPARATORS = ("|", "-", "\u2013", "\u2014", "\u00b7", "::", "\u00bb", "\u2022")
+#: :data:`_CANDIDATE` once per separator, found from the separator (a literal ``re`` finds
+#: fast) rather than from the space before it (a scan stopping at every space)
+_CANDIDATES = tuple((sep[0], re.compile(re.escape(sep) + r"(?<=[ \t]" + re.escape(sep) + r")[ \t]+"
+                                        r"[A-Z0-9][^\n|.!?\"\u201d]{0,39}$", re.M))
+                    for sep in _SEPARATORS)
+
+
+def suffix_lines(doc) -> list[int]:
+    """The lines of ``doc`` where :data:`_CANDIDATE` matches, in order: a separator's pattern
+    runs only when the text holds its first character.
+
+    >>> from linter.core.document import Document
+    >>> suffix_lines(Document.from_text("a - B\\nx-Y\\nc :: D\\nno | dot.\\ne \\u2013 F\\n"))
+    [0, 2, 4]
+    """
+    text, found = doc.text, set()
+    for first, rx in _CANDIDATES:
+        if first in text:
+            found.update(map(doc.line_index, map(re.Match.start, rx.finditer(text))))
+    return sorted(found)
 
 
 def site_like(suffix: str) -> bool:
@@ -210,12 +231,12 @@ class TitleSiteSuffix(Rule):
     def _repeated(self, doc, m, skip, code=frozenset()):
         """Site-shaped suffixes that end several lines of one file (a list of page titles)."""
         text = doc.text
-        if " | " not in text and " - " not in text and " \u2013 " not in text:
+        candidates = suffix_lines(doc)
+        if not candidates or (" | " not in text and " - " not in text and " \u2013 " not in text):
             return
         found = []
         lines = doc.lines
-        for c in _CANDIDATE.finditer(text):
-            i = doc.line_index(c.start())
+        for i in candidates:
             line = lines[i]
             if i == skip or len(line) > MAX_TITLE or i in code:
                 continue

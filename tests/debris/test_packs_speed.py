@@ -1,0 +1,72 @@
+"""The shortcuts of the pack rules (D101-D106) find what the plain scans they replace find."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import ROOT, lint
+from linter.config import default_context
+from linter.core.document import Document
+from linter.rules.debris import fused, packs, title_suffix
+from linter.rules.debris.layout import lowered
+
+TITLES = ("Blinken denies the missile incident shows cracks | Wbactive\n"
+          "Talks go on in Geneva - Daily Courier\n"
+          "well-known\tx -\tFoo Bar\n"
+          "a - b - C and d\n"
+          "Prices rise again \u2013 The Courier\n"
+          "Floods hit the coast \u2014 Coast News\n"
+          "Storm :: Weather Desk\n"
+          "One \u00bb Two Three\n"
+          "A title \u2022 Site\n"
+          "Not one | sentence ends here.\n"
+          "x \u00b7 9 News")
+
+
+def _texts():
+    yield TITLES
+    for p in sorted((ROOT / "examples").rglob("*")):
+        if p.suffix in (".txt", ".md"):
+            yield p.read_text(encoding="utf-8")
+
+
+def test_d106_suffix_lines_are_the_candidate_pattern_lines():
+    for text in _texts():
+        doc = Document.from_text(text)
+        expected = sorted({doc.line_index(m.start()) for m in title_suffix._CANDIDATE.finditer(text)})
+        assert title_suffix.suffix_lines(doc) == expected
+
+
+def test_d106_repeated_suffixes_still_found():
+    text = ("Intro line of the page here\n\n" + "\n".join(
+        f"Story number {n} about the harbour | Coast Courier" for n in range(3)) + "\n")
+    assert [f.code for f in lint(text, ["D106"])].count("D106") == 3
+
+
+def test_d102_needles_find_what_the_gate_words_find():
+    m = packs.matcher(default_context())
+    text = ("Click to print (Opens in new window)\n"
+            "Click to PRINT (OPENS IN NEW WINDOW)\n"
+            "Are you on Telegram? Subscribe to our channel for updates.\n"
+            "Read more. Comments are closed, but trackbacks and pingbacks are open.\n"
+            "The window was open, she said; continue reading \u201cthe story\u201d\n"
+            "Continue reading \u201cThe rest of the story\u201d \u2192\n")
+    doc = Document.from_text(text)
+    with_low = m.span_hits(text, lowered(doc))
+    assert with_low == m.span_hits(text, None)
+    assert len(with_low) >= 5
+
+
+def test_d102_needles_are_longer_than_the_words():
+    m = packs.matcher(default_context())
+    for span in m._span_gated:
+        if span.gates is not None:
+            assert all(len(n) >= min(map(len, span.gates)) for n in span.needles)
+
+
+def test_d105_label_before_a_long_lowercase_run_is_not_a_label():
+    m = packs.matcher(default_context())
+    assert fused.fused_spans("bottom of pageCopyright", m)
+    assert fused.fused_spans("xbottom of pageCopyright", m) == []
+    assert fused.fused_spans("see the unrelatedStory", m) == []
+    assert fused.fused_spans("Top stories" + "x" * 40 + "relatedStory", m) == []
