@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from linter.rules.debris.lazy import re  # compiled on first use
+from bisect import bisect_right
+from itertools import accumulate, chain, compress
 from typing import Iterable
+
+from linter.rules.debris.lazy import re  # compiled on first use
 
 from linter.rules.debris.lazy import regex  # compiled on first use
 
@@ -145,6 +148,75 @@ class Byline(Rule):
             if i in reported:  # one finding per line
                 continue
             yield line_range_finding(self, doc, i, i, f"Author's name in the page head: {lines[i].strip()!r}")
+
+
+class ShortLines:
+    """The page's non-blank lines of at most ``limit`` characters, stripped, as one text
+    (each line after a ``\\n``): the rules of these modules judge only short stripped lines,
+    so they scan a fifth of the page instead of all of it (built once per text and limit,
+    kept in ``doc.meta``).
+
+    >>> view = ShortLines.of(Document.from_text("  By Jane\\n\\n" + "x" * 200 + "\\nJoe says:\\n"))
+    >>> view.text
+    '\\nBy Jane\\nJoe says:'
+    >>> view.lines(re.compile(r"\\n\\S+ says")), ShortLines.of(view.doc, 8).text
+    ([3], '\\nBy Jane')
+    """
+
+    #: the longest line the widest view holds (narrower views are cut from it)
+    LIMIT = 160
+
+    def __init__(self, doc: Document, limit: int, source: "ShortLines | None" = None):
+        self.doc, self.limit, self._source = doc, limit, source
+        #: the lines of the view
+        self.short = [s for s in (source.short if source else Layout.of(doc)._stripped) if len(s) <= limit]
+        self.text = "\n" + "\n".join(self.short)
+        self._index = self._starts = None
+
+    @property
+    def index(self) -> list[int]:
+        """The document's index of each line of the view (worked out when first asked)."""
+        if self._index is None:
+            if self._source is not None:
+                short, index = self._source.short, self._source.index
+            else:
+                layout = Layout.of(self.doc)
+                short, index = layout._stripped, layout.nonblank  # by rank
+            self._index = list(compress(index, map(self.limit.__ge__, map(len, short))))
+        return self._index
+
+    @classmethod
+    def of(cls, doc: Document, limit: int = LIMIT) -> "ShortLines":
+        kept = doc.meta.get("debris-short")
+        if kept is None or kept[0] is not doc.text:  # a fixed document shares its meta
+            kept = doc.meta["debris-short"] = (doc.text, {})
+        view = kept[1].get(limit)
+        if view is None:
+            view = kept[1][limit] = cls(doc, limit, cls.of(doc, cls.LIMIT) if limit < cls.LIMIT else None)
+        return view
+
+    def lines(self, pattern) -> list[int]:
+        """Document indices of the view's lines where ``pattern`` (a stdlib ``re`` pattern)
+        finds something, in order and once each; a match opening with the ``\\n`` before a
+        line belongs to that line."""
+        text = self.text
+        m = pattern.search(text)
+        if m is None:
+            return []
+        starts = self._starts
+        if starts is None:  # offset of the "\n" before each line of the view, and the end
+            starts = self._starts = list(accumulate(chain((0,), map((1).__add__, map(len, self.short)))))
+        out, index, n = [], self.index, len(self.index)
+        search = pattern.search
+        while m:
+            k = bisect_right(starts, m.start()) - 1
+            if k >= n:
+                break
+            out.append(index[k])
+            if k + 1 >= n:
+                break
+            m = search(text, starts[k + 1])
+        return out
 
 
 _ANY_DIGIT = regex.compile(r"\d")

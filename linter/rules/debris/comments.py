@@ -10,9 +10,10 @@ from linter.rules.debris.lazy import regex  # compiled on first use
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.bylines import DATE, NAME_TOKEN, RELATIVE_DATE, TIME
+from linter.rules.debris.bylines import DATE, NAME_TOKEN, RELATIVE_DATE, TIME, ShortLines
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, line_range_finding, lines_containing, may_hold, pack_chrome, width,
+    Layout, candidate_lines, clip, line_range_finding, lines_containing, may_hold, needle_regex, pack_chrome,
+    width,
 )
 
 # A line that opens a comment section, in the languages of the corpus and the usual others.
@@ -175,8 +176,7 @@ class CommentThread(Rule):
     MIN_SHARE_BEFORE = 0.25
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = lines_containing(doc, AUTHOR_WORDS)
-        dated = self._dated_authors(doc)
+        candidates, dated = self._author_lines(doc)
         if not candidates and len(dated) < 2:
             return
         layout = Layout.of(doc)
@@ -212,18 +212,23 @@ class CommentThread(Rule):
             "Delete the comment thread",
         )
 
-
     @staticmethod
-    def _dated_authors(doc: Document) -> list[int]:
-        """Lines opening a comment with its author and its date after a separator
-        ("Maria Lopez · 3 years ago", "Rarst · March 10, 2017 at 1:26 AM")."""
+    def _author_lines(doc: Document) -> tuple[list[int], list[int]]:
+        """The lines of at most 90 characters holding one of :data:`AUTHOR_WORDS`, and the
+        lines opening a comment with its author and its date after a separator ("Maria
+        Lopez · 3 years ago", "Rarst · March 10, 2017 at 1:26 AM"): one scan of the page's
+        short lines finds both (no word nor separator reaches over a stripped space)."""
         lines = doc.lines
-        out = []
-        for i in lines_containing(doc, DATED_SEPARATORS):
-            s = lines[i].strip()
-            if len(s) <= 80 and DATED_AUTHOR.match(s):
-                out.append(i)
-        return out
+        authors, dated = [], []
+        for i in ShortLines.of(doc, 90).lines(needle_regex(AUTHOR_WORDS + DATED_SEPARATORS)):
+            line = lines[i]
+            if any(w in line for w in AUTHOR_WORDS):
+                authors.append(i)
+            if any(sep in line for sep in DATED_SEPARATORS):
+                s = line.strip()
+                if len(s) <= 80 and DATED_AUTHOR.match(s):
+                    dated.append(i)
+        return authors, dated
 
 
 #: the gate of CommentNotice on the last lines: PROMPT and COMMENT_WORD each need one of
