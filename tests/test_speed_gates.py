@@ -127,3 +127,16 @@ def test_typography_pre_tests_keep_positives():
     text = "He said “so’’ and ,,so'' then.  \nThe  cat sat. \n"
     codes = {f.code for f in lint(text, select=["P101", "P102", "P302", "P303"])}
     assert codes == {"P101", "P102", "P302", "P303"}
+
+
+# -- N: the capitalised words, found by the faster pattern ----------------------------------
+from linter.rules.names import dictionary as nd  # noqa: E402
+
+N_PIECES = ["Kyiv", "kyiv", "Müller", "MÜLLER", "é", "É", "Ł", "ódź", "Москва", "a", "B", " ",
+            "’s", "-", "_", "1", "٣", "Zelenskyy", "McDonald", "\n", "ǅ", "ß"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(N_PIECES), max_size=30).map("".join))
+def test_capitalised_words_fast_pattern_is_the_plain_one(text):
+    assert nd.capitalised_words(text) == set(nd.CAPITALISED.findall(text))

@@ -255,6 +255,9 @@ def _index(vd: VariantDictionary, g: Group, path: str, owners: dict[str, str]) -
 #: capitalised words (letters only; no word boundary in front, which would cost the regex engine its fast
 #: scan for the first letter: a match inside a word, "Donald" in "McDonald", is harmless)
 CAPITALISED = re.compile(r"[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F][^\W\d_]*")
+#: the same words, found faster: ASCII letters by a plain class, the rest (accents, other
+#: scripts) by the Unicode class, which then runs once per word instead of once per letter
+_CAPITALISED_FAST = re.compile(r"[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F][a-zA-Z]*[^\W\d_]*")
 _FIRST_TOKEN = re.compile(r"[^\W\d_]+")
 
 
@@ -264,7 +267,7 @@ def capitalised_words(text: str) -> set[str]:
     >>> sorted(capitalised_words("Kiev-based KIEV al-Qaeda Zelensky’s"))
     ['KIEV', 'Kiev', 'Qaeda', 'Zelensky']
     """
-    return set(CAPITALISED.findall(text))
+    return set(_CAPITALISED_FAST.findall(text))
 
 
 class Matcher:

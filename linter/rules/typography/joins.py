@@ -39,10 +39,12 @@ _RESTS = "|".join(sorted({w[1:] for w in BREAK_STARTERS}, key=lambda r: (-len(r)
 #: lowercase word: ``wedding In his``
 STARTER_AFTER_WORD = re.compile(
     f"[{_INITIALS}](?<=[{LOWER}'’] [{_INITIALS}])(?:{_RESTS})(?= [{LOWER}]{{2}})")
+#: (the branches test the character before the capital first: after a space only a starter
+#: can follow, after sentence punctuation or a quote only a glued sentence)
 _SCAN = re.compile(
-    f"[{UPPER}0-9](?:(?<=[{LOWER}][{UPPER}0-9])|(?<=[{LOWER}][.!?][{UPPER}])"
-    f"|(?<=[{LOWER}][.!?][{_QUOTES}][{UPPER}])"
-    f"|(?<=[{LOWER}'’] [{_INITIALS}])(?:{_RESTS})(?= [{LOWER}]{{2}}))")
+    f"[{UPPER}0-9](?:(?<= [{_INITIALS}])(?<=[{LOWER}'’]..)(?:{_RESTS})(?= [{LOWER}]{{2}})"
+    f"|(?<=[{LOWER}][{UPPER}0-9])"
+    f"|(?<=[.!?{_QUOTES}][{UPPER}])(?:(?<=[{LOWER}][.!?].)|(?<=[{LOWER}][.!?][{_QUOTES}].)))")
 
 
 class Joins(NamedTuple):
