@@ -70,3 +70,26 @@ def test_d105_label_before_a_long_lowercase_run_is_not_a_label():
     assert fused.fused_spans("xbottom of pageCopyright", m) == []
     assert fused.fused_spans("see the unrelatedStory", m) == []
     assert fused.fused_spans("Top stories" + "x" * 40 + "relatedStory", m) == []
+
+
+def test_d105_glue_points_are_the_regex_capitals():
+    import random
+
+    rng = random.Random(5)
+    alphabet = "aZx \u00e9\u00c9\u00df\u00de\u00d7\u00f7\u00ff\u00c0\u00bf\u00c3\u2019\u4e2d\U0001F600\u0100"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    texts += list(_texts()) + ["lone \ud800 surrogate iPhone"]
+    for text in texts:
+        assert fused.glue_points(text) == [g.start() for g in fused._UPPER_GLUED.finditer(text)]
+
+
+def test_plain_spaces_replaces_every_odd_space():
+    from linter.rules.debris.layout import _ODD_SPACE, _ODD_SPACES, plain_spaces
+
+    text = "a" + "b".join(_ODD_SPACES) + "\u00e9 x\u00a0y\n"
+    doc = Document.from_text(text)
+    assert plain_spaces(doc, text) == _ODD_SPACE.sub(" ", text)
+    low = lowered(doc)
+    assert plain_spaces(doc, low) == _ODD_SPACE.sub(" ", low)
+    ascii_text = "a\x0bb\x0cc\rd e\n"
+    assert plain_spaces(Document.from_text(ascii_text), ascii_text) == _ODD_SPACE.sub(" ", ascii_text)

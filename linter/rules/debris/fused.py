@@ -100,8 +100,7 @@ class FusedChrome(Rule):
         starts = doc.line_starts
         whole = None
         done: set[int] = set()
-        for g in _UPPER_GLUED.finditer(text):
-            pos = g.start()
+        for pos in glue_points(text):
             # a known phrase starting at the capital, or a known label's last word before it
             if text[pos:pos + 2] not in firsts and (lasts is not None and text[pos - 2:pos] not in lasts
                                                     and "\u00df" not in text[pos - 2:pos]):
@@ -125,6 +124,48 @@ class FusedChrome(Rule):
 #: the capital of a glue point (``_GLUE``), found from the capitals: far fewer than the
 #: lowercase letters a scan for ``_GLUE`` stops at
 _UPPER_GLUED = re.compile(r"[A-Z\u00c0-\u00de](?<=[a-z\u00df-\u00ff][A-Z\u00c0-\u00de])")
+
+#: UTF-8 bytes to letter classes for :func:`glue_points`: ``a`` and ``A`` for the ASCII
+#: letters, ``X`` for 0xC3 (the first byte of U+00C0-U+00FF), ``l`` and ``u`` for the
+#: second bytes of its lowercase (U+00DF-U+00FF) and uppercase (U+00C0-U+00DE) letters
+_CLASSES = bytes(ord("a") if 0x61 <= b <= 0x7A else ord("A") if 0x41 <= b <= 0x5A
+                 else ord("X") if b == 0xC3 else ord("l") if 0x9F <= b <= 0xBF
+                 else ord("u") if 0x80 <= b <= 0x9E else 0x20 for b in range(256))
+#: a lowercase letter then a capital, as classes (ASCII or not, each), and where the capital
+#: starts; "l" and "u" only count after "X", so that other characters' bytes never match
+_GLUED_CLASSES = ((b"aA", 1), (b"aXu", 1), (b"XlA", 2), (b"XlXu", 2))
+
+
+def glue_points(text: str) -> list[int]:
+    """Offsets of the capitals of the glue points (:data:`_GLUE`) of ``text``, in order.
+
+    Found in the UTF-8 bytes written as letter classes (:data:`_CLASSES`) by ``str.find``:
+    C passes at memory speed, where a regex stops at every capital (:data:`_UPPER_GLUED`).
+
+    >>> glue_points("iPhone, caf\u00e9\u00c9clair and McDonald\u2019s \u00c9cole\u00dfA")
+    [1, 12, 25, 40]
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        return [g.start() for g in _UPPER_GLUED.finditer(text)]
+    classes = data.translate(_CLASSES)
+    found = []
+    for needle, at in _GLUED_CLASSES if b"\xc3" in data else _GLUED_CLASSES[:1]:
+        pos = classes.find(needle)
+        while pos != -1:
+            found.append(pos + at)
+            pos = classes.find(needle, pos + 1)
+    if len(data) == len(text):  # ASCII: the byte offsets are the offsets
+        return sorted(found)
+    out, last, offset = [], 0, 0
+    for pos in sorted(found):
+        offset += len(data[last:pos].decode("utf-8"))
+        last = pos
+        out.append(offset)
+    return out
+
+
 _GATES: dict = {}
 
 

@@ -361,10 +361,25 @@ def plain_spaces(doc: Document, text: str) -> str:
     got = memo.get(id(text))
     if got is not None and got[0] is text:
         return got[1]
-    clean = text.isascii() and not any(ch in text for ch in _ODD_SPACES[:7])
-    plain = text if clean or not _ODD_SPACE.search(text) else _ODD_SPACE.sub(" ", text)
+    plain = text
+    for ch in odd_spaces(doc) if not text.isascii() else [c for c in _ODD_SPACES[:7] if c in text]:
+        plain = plain.replace(ch, " ")
     memo[id(text)] = (text, plain)
     return plain
+
+
+def odd_spaces(doc: Document) -> list[str]:
+    """The :data:`_ODD_SPACES` that occur in ``doc.text`` (or in any same-length copy made by
+    changing case), found in the text's runs of rare characters that the E rules share
+    (:func:`linter.rules.encoding.census.rare_of`: a few C passes, a few percent of news
+    text) rather than by a scan of the whole text.
+
+    >>> odd_spaces(Document.from_text("a\u00a0b c\u2009d\u00a0"))
+    ['\xa0', '\u2009']
+    """
+    from linter.rules.encoding.census import rare_of
+
+    return sorted(set(_ODD_SPACE.findall(rare_of(doc))))
 
 
 def candidate_lines(doc: Document, gate, text: str | None = None) -> list[int]:
