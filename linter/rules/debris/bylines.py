@@ -15,7 +15,8 @@ from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.navigation import TAG_LINE
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, may_hold, pack_chrome, width,
+    _ODD_SPACE, Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, lower_gate, lowered,
+    pack_chrome, width,
 )
 
 MONTHS = (r"(?:jan(?:uary|vier|eiro|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|fev(?:ereiro)?|mar(?:ch|s|ço|zo)?|märz|"
@@ -67,6 +68,14 @@ BYLINE_GATE = re.compile(
     re.I,
 )
 CONTACT_GATE = re.compile(r"@[\w-]+\.\w+>?\.?[ \t]*\n")
+#: BYLINE_GATE and CONTACT_GATE on the stripped lines of a :class:`ShortLines` view (they find
+#: more: each line they find is then tried with its gate, :func:`holds_gate`)
+BYLINE_VIEW = re.compile(
+    r"\n(?:[-•*·—–][^\S\n]*)?(?:by|par|por|von|di|door|av|af|przez|written|words|reporting|posted|published|"
+    r"updated|publicado|publié|veröffentlicht|\d)\b",
+    re.I,
+)
+CONTACT_VIEW = re.compile(r"@[\w-]+\.\w+>?\.?[^\S\n]*(?=\n|\Z)")
 
 
 # an author's name on a line of its own: "Jane Doe", "Richard (R.J.) Eskow", "Ana de la Cruz"
@@ -134,14 +143,17 @@ class Byline(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
         reported = set()
-        for i in sorted(set(candidate_lines(doc, BYLINE_GATE)) | set(candidate_lines(doc, CONTACT_GATE))):
+        view = ShortLines.of(doc, 160)
+        for i in sorted(set(view.lines(BYLINE_VIEW)).union(view.lines(CONTACT_VIEW))):
             s = lines[i].strip()
             if not s or len(s) > 160 or len(s.split()) > 20:
                 continue
             # "posted on April 21, 2015" holds only a date: D251 reports it when it runs
             owned_dateline = "D251" in ctx.selected and DATELINE.match(s) is not None
-            if (BYLINE.match(s) or (POSTED.match(s) and not is_prose(s) and not owned_dateline)
-                    or ("@" in s and CONTACT.match(s))) and i not in pack_chrome(doc, ctx):
+            if ((BYLINE.match(s) or (POSTED.match(s) and not is_prose(s) and not owned_dateline)
+                    or ("@" in s and CONTACT.match(s)))
+                    and (holds_gate(doc, BYLINE_GATE, i) or holds_end_gate(doc, CONTACT_GATE, i))
+                    and i not in pack_chrome(doc, ctx)):
                 reported.add(i)
                 yield line_range_finding(self, doc, i, i, f"Byline: {clip(s, 60)!r}")
         for i in head_author_lines(doc, ctx):
@@ -219,6 +231,52 @@ class ShortLines:
         return out
 
 
+def holds_gate(doc: Document, gate, i: int) -> bool:
+    """Whether :func:`candidate_lines` of ``gate`` (a gate whose matches open with the ``\\n``
+    before a line) holds line ``i``: the same test on that line alone, so that a scan of the
+    short lines that finds more lines leaves exactly the lines the gate finds.
+
+    >>> g = re.compile(r"\\n[ \\t]*(?:by)\\b", re.I)
+    >>> doc = Document.from_text("x\\n\\u00a0BY Jane\\nbylaw\\n")
+    >>> [holds_gate(doc, g, i) for i in range(3)] == [i in candidate_lines(doc, g) for i in range(3)]
+    True
+    """
+    return _holds(doc, gate, i, "start")
+
+
+def holds_end_gate(doc: Document, gate, i: int) -> bool:
+    """:func:`holds_gate` for a gate that ends with the ``\\n`` after a line (and holds none
+    before it), for lines of at most 300 characters.
+
+    >>> g = re.compile(r"@\\w+\\.\\w+[ \\t]*\\n")
+    >>> doc = Document.from_text("Jane, j@x.org\\u00a0\\nj@x.org is\\nJoe j@x.org")
+    >>> [holds_end_gate(doc, g, i) for i in range(3)] == [i in candidate_lines(doc, g) for i in range(3)]
+    True
+    """
+    return _holds(doc, gate, i, "end")
+
+
+_TWINS: dict = {}
+
+
+def _holds(doc: Document, gate, i: int, where: str) -> bool:
+    line = doc.lines[i]
+    try:
+        twin = _TWINS[gate]
+    except KeyError:
+        twin = _TWINS[gate] = lower_gate(gate) if gate.flags & re.IGNORECASE else None
+    if twin is not None:
+        low = lowered(doc)
+        if low is not None:
+            start = doc.line_starts[i]
+            line, gate = low[start:start + len(line)], twin
+    if not line.isascii():  # as plain_spaces writes the text the gate scans
+        line = _ODD_SPACE.sub(" ", line)
+    if where == "end":
+        return gate.search(line + "\n") is not None
+    return gate.match("\n" + line[:300] if i == 0 else "\n" + line + "\n") is not None
+
+
 _ANY_DIGIT = regex.compile(r"\d")
 DATELINE_GATE = re.compile(
     rf"\n[ \t]*(?:[-•*·][ \t]*)?(?:\d|an?[ \t]|one[ \t]|vor[ \t]|il[ \t]+y|hace[ \t]|há[ \t]|updated|published|posted|last|"
@@ -226,6 +284,14 @@ DATELINE_GATE = re.compile(
     re.I,
 )
 
+#: DATELINE_GATE on the stripped lines of a :class:`ShortLines` view, with what DATELINE needs
+#: further on the line: a digit (astral characters stand in for the digits of scripts newer
+#: than Python's tables) or the "ago" of "an hour ago"
+DATELINE_VIEW = re.compile(
+    rf"\n(?:[-•*·][^\S\n]*)?(?:\d|an?\s|one\s|vor\s|il\s+y|hace\s|há\s|updated|published|posted|last|"
+    rf"aktualisiert|publié|publicado|{WEEKDAY}|{MONTHS})(?:(?<=\d)|(?=[^\n]*(?:\d|[^\x00-\uffff]|ago)))",
+    re.I,
+)
 
 class Dateline(Rule):
     """What it does
@@ -254,18 +320,19 @@ class Dateline(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        text = doc.text
-        if not _ANY_DIGIT.search(text):
+        lines = doc.lines
+        found = []
+        for i in ShortLines.of(doc, 90).lines(DATELINE_VIEW):
+            s = lines[i].strip()
+            if len(s) <= 90 and not s.startswith("|") and DATELINE.match(s) and holds_gate(doc, DATELINE_GATE, i):
+                found.append((i, s))
+        if not found:
             return
-        candidates = candidate_lines(doc, DATELINE_GATE)
-        if not candidates:
+        # a page without a digit has no dateline ("an hour ago" neither: the rule's own gate)
+        if not any(_ANY_DIGIT.search(s) for _, s in found) and not _ANY_DIGIT.search(doc.text):
             return
         layout = Layout.of(doc)
-        lines = doc.lines
-        for i in candidates:
-            s = lines[i].strip()
-            if len(s) > 90 or s.startswith("|") or not DATELINE.match(s):
-                continue
+        for i, s in found:
             # a run of dated lines is a timeline or a table, not a dateline
             p, n = layout.prev(i), layout.next(i)
             if any(j >= 0 and DATELINE.match(lines[j].strip()) for j in (p, n)) or i in pack_chrome(doc, ctx):
@@ -286,6 +353,8 @@ CONTACT_HEADING = regex.compile(r"^(?:media|press|investor)\s+(?:contacts?|inqui
 
 
 ABOUT_GATE = re.compile(r"\n[ \t]*(?:#+[ \t]*)?(?:about|über|à[ \t]+propos|acerca|sobre|sull|media|press|investor)\b", re.I)
+#: ABOUT_GATE on the stripped lines of a :class:`ShortLines` view (the headings are short)
+ABOUT_VIEW = re.compile(r"\n(?:#+[^\S\n]*)?(?:about|über|à\s+propos|acerca|sobre|sull|media|press|investor)\b", re.I)
 
 
 class AboutBoilerplate(Rule):
@@ -314,7 +383,7 @@ class AboutBoilerplate(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = candidate_lines(doc, ABOUT_GATE)
+        candidates = ShortLines.of(doc, 160).lines(ABOUT_VIEW)
         if not candidates:
             return
         layout = Layout.of(doc)
@@ -327,12 +396,12 @@ class AboutBoilerplate(Rule):
             s = lines[i].strip()
             if len(s) > 100 or ends_sentence(s):
                 continue
-            if CONTACT_HEADING.match(s) and layout.share_after(i) < 0.2:
+            if CONTACT_HEADING.match(s) and layout.share_after(i) < 0.2 and holds_gate(doc, ABOUT_GATE, i):
                 yield line_range_finding(self, doc, i, layout.nonblank[-1], f"Media contact block: {clip(s, 50)!r}")
                 return
             author = AUTHOR_HEADING.match(s) is not None
             m = author or ABOUT_HEADING.match(s)
-            if not m or len(s.split()) > 7:
+            if not m or len(s.split()) > 7 or not holds_gate(doc, ABOUT_GATE, i):
                 continue
             n = layout.next(i)
             if n < 0 or not is_prose(lines[n]):
@@ -413,6 +482,20 @@ LEGAL = regex.compile(
 #: the gate of LEGAL: every match holds one of these words (lowercase); keep it in step
 LEGAL_WORDS = ("licen", "mark", "copyright", "reserved", "unauthori", "未经授权", "版权所有", "禁止转载",
                "無断転載", "vorbehalten", "réservés", "reservados")
+#: LEGAL_WORDS sharpened, on lowercased text: "licensed", and "mark" only after "trade" or "service"
+#: (not in "market", see :func:`legal_gate`)
+LEGAL_SHARP = ("licensed", "licenced", "copyright", "reserved", "unauthori", "未经授权", "版权所有", "禁止转载",
+               "無断転載", "vorbehalten", "réservés", "reservados")
+_MARK = re.compile(r"(?:trade|service)\s*mark")
+
+
+def legal_gate(low: str) -> bool:
+    """Whether the lowercased ``low`` may hold a match of LEGAL (plain substring tests first).
+
+    >>> legal_gate("linux is a trade\u00a0mark of"), legal_gate("the market is up")
+    (True, False)
+    """
+    return any(w in low for w in LEGAL_SHARP) or ("mark" in low and _MARK.search(low) is not None)
 
 
 class LegalNotice(Rule):
@@ -447,13 +530,22 @@ class LegalNotice(Rule):
         lines = doc.lines
         if len(layout.nonblank) < 3:
             return
-        tail = layout.nonblank[-self.TAIL:]
-        if not may_hold(doc, tail, LEGAL_WORDS):
+        # a notice is a short line: the gate words are looked for on the short last lines only
+        # (the last lines are often long paragraphs), all of them at once
+        tail = [(i, s) for i, s in zip(layout.nonblank[-self.TAIL:], layout._stripped[-self.TAIL:])
+                if len(s) <= 300 and s[:1] not in "\"“‘'«"]
+        if not tail or not legal_gate(_lower("\n".join([s for _, s in tail]))):
             return
-        for i in tail:
-            s = lines[i].strip()
-            if len(s) <= 300 and s[:1] not in "\"“‘'«" and LEGAL.search(s) and i not in pack_chrome(doc, ctx):
+        for i, s in tail:
+            if LEGAL.search(s) and i not in pack_chrome(doc, ctx):
                 yield line_range_finding(self, doc, i, i, f"Legal notice: {clip(s, 60)!r}")
+
+
+def _lower(text: str) -> str:
+    """``text`` lowercased with the long s written ``s``, as LEGAL's IGNORECASE equates them
+    (the letters of the gates have no other such twin)."""
+    low = text.lower()
+    return low if low.isascii() or "\u017f" not in low else low.replace("\u017f", "s")
 
 
 class Kicker(Rule):

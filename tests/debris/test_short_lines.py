@@ -1,0 +1,94 @@
+"""The short-line views of the structural rules (``bylines.ShortLines``): each view pattern must
+find every line that its rule's gate finds and its rule's own pattern then accepts, so that
+the rules report what they reported when they scanned the whole text."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import CORPUS, SEEDS, codes
+from linter.core.document import Document
+from linter.rules.debris import bylines as B
+from linter.rules.debris import comments as C
+from linter.rules.debris.layout import candidate_lines, lines_containing
+
+BEFORE = "The council met on Monday and voted on the plan after a long debate that ran late into the night.\n\n"
+AFTER = ("\n\nThe mayor said the vote would be repeated next month if the courts allowed it, and the "
+         "council agreed.\n\nResidents were told to expect a decision by the end of the year.\n")
+
+LINES = [
+    "By Jane Doe", "- by: Jane Doe and John Roe", "3 March 2021 by Jane Doe", "Posted on April 21, 2015",
+    "Jane Doe <jane@example.org>", "Jane Doe, jane@example.org.", "24 July 2015", "Updated: March 3, 2021 at 9:15 am",
+    "3小时前", "Published an hour ago", "il y a 2 jours", "Tue, 3 March 2021", "About Acme Corp",
+    "About the Author", "Media contacts:", "Jane Doe wrote on March 11th, 2015 at 02:57:", "Lars says:",
+    "Lars says :", "Anonymous", "Guest", "Maria Lopez · 3 years ago", "Rarst | March 10, 2017 at 1:26 AM",
+    "Tom Baker - an hour ago", "Guest on 12 March 2015", "JaneDoesaid on Monday:",
+]
+SPACES = [
+    lambda s: s, lambda s: "\u00a0" + s, lambda s: s + "\u00a0 ", lambda s: s.replace(" ", "\u2009"),
+    lambda s: s.replace(" ", "\u00a0"), lambda s: "\t" + s.upper(), lambda s: "  " + s.lower(),
+]
+
+
+def _texts():
+    texts = [BEFORE + change(line) + AFTER for line in LINES for change in SPACES]
+    texts += [change(line) + "\n" + BEFORE for line in LINES for change in SPACES[:2]]
+    for folder, pattern in ((SEEDS, "*"), (CORPUS / "pages", "*.txt")):
+        if folder.is_dir():
+            texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob(pattern))[::3]]
+    return texts
+
+
+def _stripped(doc, i):
+    return doc.lines[i].strip()
+
+
+# (view limit, view pattern, old candidates, what the rule then asks of the stripped line)
+CASES = {
+    "D250 byline": (160, B.BYLINE_VIEW, lambda d: candidate_lines(d, B.BYLINE_GATE),
+                    lambda s: len(s) <= 160 and (B.BYLINE.match(s) or B.POSTED.match(s))),
+    "D250 contact": (160, B.CONTACT_VIEW, lambda d: candidate_lines(d, B.CONTACT_GATE),
+                     lambda s: len(s) <= 160 and B.CONTACT.match(s)),
+    "D251": (90, B.DATELINE_VIEW, lambda d: candidate_lines(d, B.DATELINE_GATE),
+             lambda s: len(s) <= 90 and B.DATELINE.match(s)),
+    "D252": (160, B.ABOUT_VIEW, lambda d: candidate_lines(d, B.ABOUT_GATE),
+             lambda s: len(s) <= 100 and (B.ABOUT_HEADING.match(s) or B.AUTHOR_HEADING.match(s)
+                                          or B.CONTACT_HEADING.match(s))),
+    "D241": (90, None, lambda d: lines_containing(d, C.AUTHOR_WORDS + C.DATED_SEPARATORS),
+             lambda s: len(s) <= 90 and (C.AUTHOR_LINE.match(s) or C.ANONYMOUS.match(s) or C.DATED_AUTHOR.match(s))),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_view_finds_every_line_its_rule_accepts(case):
+    from linter.rules.debris.layout import needle_regex
+
+    limit, view_pattern, old, accepts = CASES[case]
+    view_pattern = view_pattern or needle_regex(C.AUTHOR_WORDS + C.DATED_SEPARATORS)
+    found = 0
+    for text in _texts():
+        doc = Document.from_text(text)
+        wanted = {i for i in old(doc) if accepts(_stripped(doc, i))}
+        got = set(B.ShortLines.of(doc, limit).lines(view_pattern))
+        assert wanted <= got, (case, [doc.lines[i] for i in wanted - got])
+        found += len(wanted)
+    assert found >= 5, case
+
+
+def test_holds_gate_agrees_with_candidate_lines():
+    gates = [B.BYLINE_GATE, B.DATELINE_GATE, B.ABOUT_GATE]
+    for text in _texts()[:200]:
+        doc = Document.from_text(text)
+        for gate in gates:
+            assert [i for i in range(len(doc.lines)) if B.holds_gate(doc, gate, i)] == candidate_lines(doc, gate)
+        short = [i for i in range(len(doc.lines)) if len(doc.lines[i]) <= 300]
+        assert ([i for i in short if B.holds_end_gate(doc, B.CONTACT_GATE, i)]
+                == [i for i in candidate_lines(doc, B.CONTACT_GATE) if i in short])
+
+
+def test_views_of_a_fixed_text_are_its_own():
+    doc = Document.from_text(BEFORE + "By Jane Doe" + AFTER)
+    assert codes(doc.text, ["D250"]) == ["D250"]
+    view = B.ShortLines.of(doc, 90)
+    fixed = doc.with_text(doc.text.replace("By Jane Doe", "Text"))
+    assert B.ShortLines.of(fixed, 90) is not view and "By Jane" not in B.ShortLines.of(fixed, 90).text
