@@ -93,3 +93,27 @@ def test_plain_spaces_replaces_every_odd_space():
     assert plain_spaces(doc, low) == _ODD_SPACE.sub(" ", low)
     ascii_text = "a\x0bb\x0cc\rd e\n"
     assert plain_spaces(Document.from_text(ascii_text), ascii_text) == _ODD_SPACE.sub(" ", ascii_text)
+
+
+def test_d104_has_digit_is_the_digit_pattern():
+    from linter.rules.debris import counters
+
+    for text in ("no digits here", "caf\u00e9 and 7", "\u0663 min read", "\u00e9\u00e8", "x\uff11y", ""):
+        doc = Document.from_text(text)
+        assert counters.has_digit(doc) == (counters._DIGIT.search(text) is not None)
+
+
+def test_d106_split_title_without_separator_characters():
+    assert title_suffix.split_title("A plain headline with words") is None
+    assert title_suffix.split_title("Headline here [Site]") == (13, "[]", "Site")
+    assert title_suffix.split_title("Headline a :: Site") == (10, "::", "Site")
+
+
+def test_d105_only_glue_points_passing_the_gate_matter():
+    m = packs.matcher(default_context())
+    line = "iPhone news bottom of pageCopyright and The Washington PostDemocracy Dies in Darkness"
+    firsts, lasts = fused._glue_gate(m)
+    keep = [p for p in fused.glue_points(line)
+            if line[p:p + 2] in firsts or lasts is None or line[p - 2:p] in lasts or "\u00df" in line[p - 2:p]]
+    assert fused.fused_spans(line, m, keep) == fused.fused_spans(line, m)
+    assert len(fused.fused_spans(line, m)) == 2

@@ -21,8 +21,9 @@ def _longest_label_word(m: packs.Matcher) -> int:
     return max(map(len, m.fused_labels), default=0)
 
 
-def fused_spans(line: str, m: packs.Matcher) -> list[tuple[int, int, str]]:
-    """(start, end, what) of chrome glued to a neighbour inside ``line``.
+def fused_spans(line: str, m: packs.Matcher, points=None) -> list[tuple[int, int, str]]:
+    """(start, end, what) of chrome glued to a neighbour inside ``line``; ``points``: the
+    offsets of the glue points' capitals to look at (default: all of them).
 
     >>> mm = packs.Matcher.from_paths(packs.builtin_pack_paths("debris"))
     >>> fused_spans("The Washington PostDemocracy Dies in Darkness", mm)
@@ -34,8 +35,7 @@ def fused_spans(line: str, m: packs.Matcher) -> list[tuple[int, int, str]]:
     """
     out = []
     longest = _longest_label_word(m)
-    for g in _GLUE.finditer(line):
-        pos = g.start() + 1
+    for pos in (g.start() + 1 for g in _GLUE.finditer(line)) if points is None else points:
         first = _TOKEN.match(line, pos).group()  # the word at the capital (never a space)
         found = False
         for key in (first, first.rstrip(".,:;!?'\u2019")):
@@ -99,22 +99,21 @@ class FusedChrome(Rule):
         firsts, lasts = _glue_gate(m)
         starts = doc.line_starts
         whole = None
-        done: set[int] = set()
+        points: dict[int, list[int]] = {}  # line -> the glue points worth a look, in order
         for pos in glue_points(text):
             # a known phrase starting at the capital, or a known label's last word before it
             if text[pos:pos + 2] not in firsts and (lasts is not None and text[pos - 2:pos] not in lasts
                                                     and "\u00df" not in text[pos - 2:pos]):
                 continue
             i = doc.line_index(pos)
-            if i in done:
-                continue
-            done.add(i)
+            points.setdefault(i, []).append(pos - starts[i])
+        for i, at in points.items():
             line = doc.lines[i]
             if whole is None:
                 whole = packs.scan(doc, ctx)
             if len(line) > 2000 or whole.whole_line(i):
                 continue
-            for s, e, what in fused_spans(line, m):
+            for s, e, what in fused_spans(line, m, at):
                 a, b = starts[i] + s, starts[i] + e
                 yield self.finding(a, b, f"{what} fused to the adjacent text",
                                    Fix.unsafe("Remove the fused chrome",

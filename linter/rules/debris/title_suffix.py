@@ -11,6 +11,8 @@ from linter.rules.debris import packs
 
 #: the separators sites put between headline and site name
 _SEP = re.compile(r"[ \t\u00a0]+(\||-|\u2013|\u2014|\u00b7|::|\u00bb|\u2022)[ \t\u00a0]+")
+#: a character every :data:`_SEP` match holds
+_SEP_CHARS = "|-\u2013\u2014\u00b7:\u00bb\u2022"
 _BRACKET = re.compile(r"[ \t\u00a0]+\[([^\[\]]{2,40})\][ \t]*$")
 _DOMAIN = re.compile(r"(?:[\w-]+\.)+(?:com|org|net|co|io|info|news|tv|fm|uk|de|fr|es|it|au|ca|in|br|jp|ru|ua)\b", re.I)
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
@@ -72,12 +74,14 @@ def split_title(line: str) -> tuple[int, str, str] | None:
     >>> split_title("No separator here") is None
     True
     """
-    m = _BRACKET.search(line)
+    # (both patterns start at every space: a line without their characters skips them)
+    m = _BRACKET.search(line) if "]" in line else None
     if m and "[" not in line[:m.start()]:
         return m.start(), "[]", m.group(1)
     last = None
-    for last in _SEP.finditer(line):
-        pass
+    if any(ch in line for ch in _SEP_CHARS):
+        for last in _SEP.finditer(line):
+            pass
     if last is None:
         return None
     return last.start(), last.group(1), line[last.end():].rstrip()
