@@ -10,7 +10,12 @@ from linter.rules.debris.lazy import regex  # compiled on first use
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import candidate_lines, clip, is_list_item, line_range_finding, width
+from bisect import bisect_right
+
+from linter.rules.debris.layout import (
+    _ODD_SPACE, candidate_lines, clip, is_list_item, line_range_finding, lowered, plain_spaces, width,
+)
+from linter.rules.debris.structscan import line_gates
 
 AGENCY = (r"(?:Reuters|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|Getty|Shutterstock|iStock(?:photo)?|Alamy|"
           r"Bloomberg|PA(?:\s+(?:Wire|Images))?|ANP|dpa|Xinhua|Sipa(?:\s+USA)?|Zuma(?:\s+Press)?|"
@@ -52,6 +57,59 @@ GATES = (
     re.compile(rf"/[ \t]*{AGENCY}"),
     re.compile(r"(?:Photograph|Photo|PHOTO|Image|Picture|Illustration|Composite|Credit|Foto|Bild)s?(?:[ \t]+by)?[ \t]*:[^\n]{2,80}\n"),
 )
+
+
+# the lines GATES[2] and GATES[3] can match, found in the lowercased text (a superset: each
+# line is then checked with the gate itself): "/" before an agency, and a colon after the
+# end of a label (Photograph, Photo, Foto, Image, Picture, Illustration, Composite, Credit,
+# Bild; a plural, " by" or spaces) with 2-80 characters after it to the end of the line
+SLASH_AGENCY = re.compile(r"/[ \t]*(?:reuters|ap|afp|epa|getty|shutterstock|istock|alamy|bloomberg|pa|anp|dpa|xinhua|"
+                          r"sipa|zuma|corbis|keystone|nurphoto|anadolu|tass|pool|handout|wikimedia|unsplash|pexels)")
+LABEL_COLON = re.compile(r":(?:(?<=graph:)|(?<=oto:)|(?<=mage:)|(?<=ture:)|(?<=tion:)|(?<=site:)|(?<=edit:)|(?<=bild:)"
+                         r"|(?<=s:)|(?<=by:)|(?<=[ \t]:))(?=[^\n]{2,80}(?:\n|\Z))")
+
+
+def _checked_lines(doc: Document, rough, gate, newline: bool) -> list[int]:
+    """What ``candidate_lines(doc, gate)`` gives for a gate matching inside one line (ending
+    with its newline when ``newline``): the lines where ``rough`` matches the lowercased text,
+    each checked with ``gate``."""
+    low = lowered(doc)
+    if low is None:
+        return candidate_lines(doc, gate)
+    text = plain_spaces(doc, low)
+    lines, starts, out = doc.lines, doc.line_starts, []
+    last = len(lines) - 1
+    m = rough.search(text)
+    while m:
+        i = bisect_right(starts, m.start()) - 1
+        line = lines[i]
+        if not line.isascii():
+            line = _ODD_SPACE.sub(" ", line)
+        if newline:
+            line = (line if i < last or doc.ends_with_newline else line[-300:]) + "\n"
+        if gate.search(line):
+            out.append(i)
+        if i >= last:
+            break
+        m = rough.search(text, starts[i + 1])
+    return out
+
+
+def caption_candidates(doc: Document) -> list[int]:
+    """The lines any of :data:`GATES` matches: the line scan shared with the other
+    structural rules (the first two gates), then the other two where the text holds the
+    character each needs."""
+    found = line_gates(doc)
+    parts = [found["paren"], found["caption"]]
+    text = doc.text
+    if "/" in text:
+        parts.append(_checked_lines(doc, SLASH_AGENCY, GATES[2], False))
+    if ":" in text:
+        parts.append(_checked_lines(doc, LABEL_COLON, GATES[3], True))
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return parts[0] if parts else []
+    return sorted(set().union(*parts))
 
 
 def is_caption_label(text: str) -> bool:
@@ -99,7 +157,7 @@ class PhotoCaption(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
-        candidates = sorted(set().union(*(candidate_lines(doc, gate) for gate in GATES)))
+        candidates = caption_candidates(doc)
         for i in candidates:
             s = lines[i].strip()
             if not s or width(s) > 400 or s.startswith("|"):

@@ -211,6 +211,22 @@ class Layout:
         return 0 < len(s.split()) <= max_words and not ends_sentence(s) and not s.endswith((",", ";"))
 
 
+def last_nonblank(lines: list[str], n: int) -> list[int]:
+    """Indices of the last ``n`` non-blank lines, last first (what ``Layout.nonblank[-n:]``
+    holds, reversed, without laying out the whole page).
+
+    >>> last_nonblank(["a", "b", " ", "c", ""], 2)
+    [3, 1]
+    """
+    out: list[int] = []
+    i = len(lines) - 1
+    while i >= 0 and len(out) < n:
+        if lines[i].strip():
+            out.append(i)
+        i -= 1
+    return out
+
+
 def line_range_finding(rule, doc: Document, first: int, last: int, message: str,
                        fix_message: str | None = None, delete_from: int | None = None):
     """A finding over lines ``first..last`` with an unsafe fix deleting them (blank lines tidied).

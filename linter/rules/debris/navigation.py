@@ -11,8 +11,9 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, ends_sentence, line_range_finding, lines_containing, pack_chrome, width,
+    Layout, clip, ends_sentence, last_nonblank, line_range_finding, lines_containing, pack_chrome, width,
 )
+from linter.rules.debris.structscan import line_gates
 
 # separators of menu items and breadcrumbs, with the spaces around them
 SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::|→|–|—)\s+|\s*(?:>>|»|›)\s*$")
@@ -148,7 +149,7 @@ class TagList(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
         layout = None
-        for i in candidate_lines(doc, TAG_GATE):
+        for i in line_gates(doc)["tag"]:
             s = lines[i].strip()
             if len(s) > 300:
                 continue
@@ -223,8 +224,11 @@ class TrailingLinkList(Rule):
     MIN_ITEMS = 3
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        layout = Layout.of(doc)
         lines = doc.lines
+        last = last_nonblank(lines, 1)
+        if not last or not _link_item(lines[last[0]]):
+            return  # the page does not end in a list item: no list (and no layout needed)
+        layout = Layout.of(doc)
         nb = layout.nonblank
         k = len(nb) - 1
         while k >= 0 and _link_item(lines[nb[k]]):
@@ -303,15 +307,14 @@ class LinkLine(Rule):
     name = "link-line"
     summary = "Line holding one link that ends in an arrow (More in Opinion ›)"
     fix_safety = "unsafe"
-    gate = (">>", "»", "›", "→", "⟶", "➔", "➜", "▸")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        text = doc.text
-        if not any(a in text for a in (">>", "»", "›", "→", "⟶", "➔", "➜", "▸")):
+        candidates = line_gates(doc)["arrow"]  # ARROW_GATE's lines (the shared line scan)
+        if not candidates:
             return
         lines = doc.lines
         chrome = pack_chrome(doc, ctx)
-        for i in candidate_lines(doc, ARROW_GATE):
+        for i in candidates:
             s = lines[i].strip()
             if s.startswith("|") or width(s) > 80 or i in chrome or link_label(s) is None:
                 continue

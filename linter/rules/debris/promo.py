@@ -12,8 +12,9 @@ from linter.core.findings import Finding, Fix
 from linter.core.lineedit import delete_span_edit
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, pack_chrome, width,
+    Layout, candidate_lines, clip, ends_sentence, is_prose, last_nonblank, line_range_finding, pack_chrome, width,
 )
+from linter.rules.debris.structscan import line_gates
 
 # Headings of the boxes of other stories that follow an article.
 TAIL_HEADING = regex.compile(
@@ -81,7 +82,7 @@ class TailPromo(Rule):
     MAX_SHARE_AFTER = 0.4
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = candidate_lines(doc, TAIL_GATE)
+        candidates = line_gates(doc)["tail"]
         if not candidates:
             return
         layout = Layout.of(doc)
@@ -110,7 +111,7 @@ class TailPromo(Rule):
 def tail_box_start(doc: Document, layout: Layout) -> int:
     """The line where D230's box of other stories starts and runs to the end of the page, or -1."""
     lines = doc.lines
-    for i in candidate_lines(doc, TAIL_GATE):
+    for i in line_gates(doc)["tail"]:
         s = lines[i].strip()
         if width(s) <= 60 and i >= layout.body_start and TAIL_HEADING.match(s) \
                 and layout.share_after(i) <= TailPromo.MAX_SHARE_AFTER:
@@ -152,6 +153,8 @@ class PromoBox(Rule):
     MIN_ITEMS = 3
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if not may_end_in_promo_box(doc):
+            return
         layout = Layout.of(doc)
         head, n = promo_box(doc, layout)
         if head < 0:
@@ -161,6 +164,13 @@ class PromoBox(Rule):
             f"Promo box at the end of the page ({doc.lines[head].strip()!r} and {n} labelled items)",
             "Delete the promo box",
         )
+
+
+def may_end_in_promo_box(doc: Document) -> bool:
+    """Whether one of the last two non-blank lines has a colon where a label's would be: a
+    promo box ends in labelled paragraphs (perhaps followed by a call to action)."""
+    lines = doc.lines
+    return any(":" in lines[i].strip()[:42] for i in last_nonblank(lines, 2))
 
 
 def promo_box(doc: Document, layout: Layout) -> tuple[int, int]:
@@ -202,6 +212,12 @@ SPLIT = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\"“])")
 
 
 CTA_GATE = re.compile(rf"\n[ \t]*(?:[-•*][ \t]*)?{CTA_VERB}\b", re.I)
+# a call-to-action verb where a sentence can open: at the start or after [.!?] and spaces
+# (``re`` and its ``\s`` take in all that ``regex`` does); no line without one holds a call
+# to action, whole or trailing
+MAY_CTA = re.compile(r"(?:^\s*|[.!?]\s+)(?:subscribe|follow|like|join|sign|register|download|get|share|click|tap|"
+                     r"read|watch|listen|visit|check|support|become|donate|install|bookmark|try|stay|abonnieren|"
+                     r"folgen|suivez|abonnez|siga|síguenos|suscríbete|inscreva)", re.I)
 # "Are you on Telegram? Subscribe to our channel": a call to action after a lead-in question
 CTA_AFTER_QUESTION = re.compile(rf"\?[ \t]+{CTA_VERB}\b", re.I)
 
@@ -279,13 +295,14 @@ class CallToAction(Rule):
     TAIL = 3
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        layout = Layout.of(doc)
         lines = doc.lines
-        tail = set(layout.nonblank[-self.TAIL:])
-        candidates = set(candidate_lines(doc, CTA_GATE)) | set(candidate_lines(doc, CTA_AFTER_QUESTION))
+        tail = set(last_nonblank(lines, self.TAIL))
+        candidates = set(line_gates(doc)["cta"])
+        if "?" in doc.text:
+            candidates.update(candidate_lines(doc, CTA_AFTER_QUESTION))
         for i in sorted(candidates | tail):
             s = lines[i].strip()
-            if len(s) > 400:
+            if len(s) > 400 or not MAY_CTA.search(s):
                 continue
             if is_call_to_action(s):
                 if i not in pack_chrome(doc, ctx):
@@ -331,14 +348,10 @@ class ClosableNotice(Rule):
     name = "closable-notice"
     summary = "Banner or pop-up text ending in its close button (×)"
     fix_safety = "unsafe"
-    gate = ("×", "✕", "✖", "╳")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        text = doc.text
-        if "×" not in text and "✕" not in text and "✖" not in text and "╳" not in text:
-            return
         lines = doc.lines
-        for i in candidate_lines(doc, CLOSE_GATE):
+        for i in line_gates(doc)["close"]:  # CLOSE_GATE's lines (the shared line scan)
             s = lines[i].strip()
             if width(s) <= 200 and not s.startswith("|") and CLOSE_END.search(s):
                 yield line_range_finding(self, doc, i, i, f"Banner or pop-up with its close button: {clip(s, 60)!r}")

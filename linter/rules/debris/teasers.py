@@ -13,9 +13,10 @@ from linter.core.rule import Context, Option, Rule
 from linter.rules.debris.bylines import DATE
 from linter.rules.debris.captions import is_caption_label
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, ends_sentence, is_list_item, is_prose, line_range_finding, opens_paragraph,
+    Layout, clip, ends_sentence, is_list_item, is_prose, line_range_finding, opens_paragraph,
     pack_chrome, width,
 )
+from linter.rules.debris.structscan import line_gates
 
 SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
 # lines that end open (a wrapped paragraph continues) or introduce something
@@ -203,7 +204,7 @@ class RelatedTeaser(Rule):
             return
         min_words = ctx.option(self.section, "teaser-min-words", 6)
         # a teaser that says so ("Related: ...") anywhere after the first paragraph
-        teasers = [(i, True) for i in candidate_lines(doc, TEASER_LABEL_GATE)
+        teasers = [(i, True) for i in line_gates(doc)["teaser_label"]
                    if i > layout.body_start and labelled_teaser(lines[i])]
         labelled = {i for i, _ in teasers}
         # else a teaser is the one line between two prose lines
@@ -284,7 +285,7 @@ class SlideshowItems(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = candidate_lines(doc, SLIDE_GATE)
+        candidates = line_gates(doc)["slide"]
         if not candidates:
             return
         layout = Layout.of(doc)
@@ -371,10 +372,7 @@ class TeaserCard(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        text = doc.text
-        if "…" not in text and "..." not in text:
-            return
-        candidates = candidate_lines(doc, ELLIPSIS_GATE)
+        candidates = line_gates(doc)["ellipsis"]
         if not candidates:
             return
         layout = Layout.of(doc)

@@ -1,0 +1,196 @@
+"""One scan per document for the line gates of the structural debris rules.
+
+The rules of ``captions``, ``navigation``, ``teasers`` and ``promo`` each found their
+candidate lines with their own :func:`~linter.rules.debris.layout.candidate_lines` scans
+(ten C passes over every document). :func:`line_gates` finds them all in one pass over the
+newlines of the lowercased, plain-spaced text (the text those scans read):
+
+- a line *start* gate (``\\n[ \\t]*word...``) is tried only where the line opens with one of
+  the gates' words (a trie of their literals, which ``re`` rejects in a step or two), and
+  then each such gate's own pattern is matched there in a lookahead;
+- a line *end* gate (``X[ \\t]*\\n``, X a closing parenthesis, an ellipsis, an arrow or a
+  close button) is read off the characters before the newline.
+
+The result is what ``candidate_lines(doc, gate)`` gives for each gate (the tests compare);
+when the text cannot be lowercased in place (see ``lowered``) each gate runs on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from linter.core.document import Document
+from linter.rules.debris.layout import candidate_lines, lower_gate, lowered, plain_spaces
+
+#: the line end gates: name -> the characters the line closes on (before spaces and tabs)
+END_GATES = {
+    "paren": (")",),
+    "ellipsis": ("…", "..."),
+    "arrow": (">>", "»", "›", "→", "⟶", "➔", "➜", "▸"),
+    "close": ("×", "✕", "✖", "╳"),
+}
+_END_OF = {}
+for _name, _tails in END_GATES.items():
+    for _t in _tails:
+        _END_OF[_t[-1]] = _END_OF.get(_t[-1], ()) + (_name,)
+_END_CHARS = frozenset(_END_OF) | frozenset(" \t")
+#: a newline after one of the end gates' last characters (or after a space: then the line
+#: is read in Python)
+_END = r"(?<=[" + re.escape("".join(k for k in _END_OF if k != ".") + "> \t") + r"]\n)|(?<=\.\.\.\n)"
+
+#: the words the start gates open with (after indent and bullets), lowercase; a gate's line
+#: opens with one of them (or with a digit), so the trie of them lets through every line a
+#: gate can match: keep in step with the gates (the tests check every gate's positives)
+START_WORDS = """
+( © all top main lead header featured cover photo picture image illustration graphic video foto bild crédit credit
+media reuters ap afp epa getty shutterstock istock alamy bloomberg pa anp dpa xinhua sipa zuma corbis keystone
+nurphoto anadolu tass pool handout wikimedia unsplash pexels
+related read see more also watch listen lire à lesen mehr leia veja lea leggi
+slide topics tag filed categor labels keywords schlagw themen étiquettes mots-clés etiquetas temas 标签 タグ
+you recommended most trending editor don up what other latest from around sponsored promoted today elsewhere das
+sur noticias articoli 相关 精彩 推荐 热门 関連 おすすめ 관련
+subscribe follow like join sign register download get share click tap visit check support become donate bookmark
+try stay abonnieren folgen suivez abonnez siga síguenos suscríbete install inscreva
+""".split() + ["in case", "in\tcase", "te ", "te\t"]
+
+
+def trie_regex(words) -> str:
+    """An alternation of the literal ``words`` factored by leading characters, so that ``re``
+    rejects a position after one test per distinct first character. A word that another
+    word begins is left out (the shorter one matches first).
+
+    >>> trie_regex(["in", "install", "ap", "afp"])
+    'a(?:fp|p)|in'
+    """
+    words = sorted(set(words))
+    words = [w for w in words if not any(w != v and w.startswith(v) for v in words)]
+
+    def build(ws: list[str]) -> str:
+        groups: dict[str, list[str]] = {}
+        for w in ws:
+            groups.setdefault(w[:1], []).append(w[1:])
+        parts = []
+        for ch, rest in sorted(groups.items()):
+            sub = build(rest) if rest != [""] else ""
+            parts.append(re.escape(ch) + (f"(?:{sub})" if "|" in sub else sub))
+        return "|".join(parts)
+
+    return build(words)
+
+
+def _gates() -> tuple[dict, dict]:
+    """The start gates and the end gates (name -> pattern) of the rules that own them
+    (imported late: those modules import this one)."""
+    from linter.rules.debris import captions, navigation, promo, teasers
+
+    start = {"caption": captions.GATES[1], "teaser_label": teasers.TEASER_LABEL_GATE,
+             "slide": teasers.SLIDE_GATE, "tag": navigation.TAG_GATE, "tail": promo.TAIL_GATE,
+             "cta": promo.CTA_GATE}
+    end = {"paren": captions.GATES[0], "ellipsis": teasers.ELLIPSIS_GATE, "arrow": navigation.ARROW_GATE,
+           "close": promo.CLOSE_GATE}
+    return start, end
+
+
+_SCAN: list = []
+
+
+def _scanner():
+    """``(pattern, start gate names, start gates, end gates)``: compiled once."""
+    if not _SCAN:
+        gates, ends = _gates()
+        names = list(gates)
+        bodies = []
+        for name in names:
+            gate = gates[name]
+            gate = gate.compiled() if hasattr(gate, "compiled") else gate
+            twin = lower_gate(gate)
+            assert gate.flags & re.IGNORECASE and twin is not None and twin.pattern.startswith("\\n"), name
+            bodies.append(twin.pattern[2:])
+        opens = r"(?=[ \t]*(?:[-*•#]+[ \t]*)?(?:" + trie_regex(START_WORDS) + r"|\d{1,3}[ \t]*[/ovds]))"
+        caps = "".join(f"(?=(?P<{n}>{b})?)" for n, b in zip(names, bodies))
+        # a match needs a start gate's match or an end gate's character: fail otherwise
+        need = "(?<=\n)"
+        for n in reversed(names):
+            need = f"(?({n})|{need})"
+        need = need.replace("(?<=\n)", f"(?:{_END})")
+        pattern = re.compile(r"\n(?:" + _END + "|" + opens + ")" + caps + need)
+        _SCAN.extend((pattern, names, gates, ends))
+    return _SCAN
+
+
+class LineGates(dict):
+    """Gate name -> candidate lines (0-based, in order)."""
+
+    def __missing__(self, key):
+        return []
+
+
+def line_gates(doc: Document) -> LineGates:
+    """The candidate lines of every structural line gate in ``doc`` (kept in ``doc.meta``).
+
+    >>> g = line_gates(Document.from_text("Photo: AP\\nRead more: A story\\nText (Reuters)\\nNext →\\n"))
+    >>> g["caption"], g["teaser_label"], g["paren"], g["arrow"]
+    ([0], [1], [2], [3])
+    """
+    got = doc.meta.get("debris-structscan")
+    if got is not None and got[0] is doc.text:
+        return got[1]
+    result = _scan(doc)
+    doc.meta["debris-structscan"] = (doc.text, result)
+    return result
+
+
+def _scan(doc: Document) -> LineGates:
+    pattern, names, gates, ends = _scanner()
+    groups = [pattern.groupindex[n] for n in names]
+    out = LineGates()
+    lines = doc.lines
+    if not lines:
+        return out
+    low = lowered(doc)
+    if low is None:  # each gate on its own (candidate_lines falls back to the original text)
+        for name, gate in [*gates.items(), *ends.items()]:
+            found = candidate_lines(doc, gate)
+            if found:
+                out[name] = found
+        return out
+    text = plain_spaces(doc, low)
+    starts = doc.line_starts
+    slots = [(k, []) for k in groups]
+    first = text[:300]
+    if "\n" in first:
+        first = first[:first.index("\n")]
+    m = pattern.match("\n" + first)
+    if m:
+        _starts(slots, 0, m.regs)
+    ends_at = _END_CHARS
+    for m in pattern.finditer(text):
+        pos = m.start()
+        i = bisect_right(starts, pos) - 1
+        if pos and text[pos - 1] in ends_at:
+            _end_gates(out, i, text, starts[i], pos)
+        _starts(slots, i + 1, m.regs)
+    if not doc.ends_with_newline:
+        last = len(lines) - 1
+        _end_gates(out, last, text, max(starts[last], len(text) - 300), len(text))
+    for name, (_, found) in zip(names, slots):
+        if found:
+            out[name] = found
+    return out
+
+
+def _starts(slots: list, i: int, regs: tuple) -> None:
+    """Record line ``i`` under the start gates whose groups matched (``regs`` of the match)."""
+    for k, found in slots:
+        if regs[k][0] >= 0:
+            found.append(i)
+
+
+def _end_gates(out: LineGates, i: int, text: str, start: int, end: int) -> None:
+    """Record line ``i`` (``text[start:end]``) under the end gates it closes on."""
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    for name in _END_OF.get(text[end - 1], ()) if end > start else ():
+        if text.endswith(END_GATES[name], start, end):
+            out.setdefault(name, []).append(i)
