@@ -22,7 +22,9 @@ LINES = [
     "3小时前", "Published an hour ago", "il y a 2 jours", "Tue, 3 March 2021", "About Acme Corp",
     "About the Author", "Media contacts:", "Jane Doe wrote on March 11th, 2015 at 02:57:", "Lars says:",
     "Lars says :", "Anonymous", "Guest", "Maria Lopez · 3 years ago", "Rarst | March 10, 2017 at 1:26 AM",
-    "Tom Baker - an hour ago", "Guest on 12 March 2015", "JaneDoesaid on Monday:",
+    "Tom Baker - an hour ago", "Guest on 12 March 2015", "JaneDoesaid on Monday:", "3 Comments", "Comments (12)",
+    "Leave a Reply", "Post a Comment", "Join the discussion", "Discussion about this post", "Comentários",
+    "Kommentare", "留言列表 (42)", "- 12 responses", "Schreiben Sie einen Kommentar", "No comments yet",
 ]
 SPACES = [
     lambda s: s, lambda s: "\u00a0" + s, lambda s: s + "\u00a0 ", lambda s: s.replace(" ", "\u2009"),
@@ -54,6 +56,8 @@ CASES = {
     "D252": (160, B.ABOUT_VIEW, lambda d: candidate_lines(d, B.ABOUT_GATE),
              lambda s: len(s) <= 100 and (B.ABOUT_HEADING.match(s) or B.AUTHOR_HEADING.match(s)
                                           or B.CONTACT_HEADING.match(s))),
+    "D240": (90, C.HEADING_VIEW, lambda d: candidate_lines(d, C.HEADING_GATE),
+             lambda s: len(s) <= 60 and C.COMMENT_HEADING.match(s)),
     "D241": (90, None, lambda d: lines_containing(d, C.AUTHOR_WORDS + C.DATED_SEPARATORS),
              lambda s: len(s) <= 90 and (C.AUTHOR_LINE.match(s) or C.ANONYMOUS.match(s) or C.DATED_AUTHOR.match(s))),
 }

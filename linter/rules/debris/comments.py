@@ -10,10 +10,9 @@ from linter.rules.debris.lazy import regex  # compiled on first use
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.bylines import DATE, NAME_TOKEN, RELATIVE_DATE, TIME, ShortLines
+from linter.rules.debris.bylines import DATE, NAME_TOKEN, RELATIVE_DATE, TIME, ShortLines, holds_gate
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, line_range_finding, lines_containing, may_hold, needle_regex, pack_chrome,
-    width,
+    Layout, candidate_lines, clip, line_range_finding, lines_containing, lowered, needle_regex, pack_chrome, width,
 )
 
 # A line that opens a comment section, in the languages of the corpus and the usual others.
@@ -76,6 +75,16 @@ HEADING_GATE = re.compile(
     r"hozzászól|schreib|einen|laisser|laissez|écrire|ajouter|deja|deixe|deixa|escribe|escreva|留言|发表|网友|评论|評論|コメント|댓글)",
     re.I,
 )
+#: HEADING_GATE on the stripped lines of a :class:`ShortLines` view, sharper: a number opens a
+#: count of comments, replies... ("3 Comments"), the verbs and adjectives open their phrase
+HEADING_VIEW = re.compile(
+    r"\n(?:[-*•#]+\s*)?(?:\d+\s*(?:comment|respons|repl|reaction|thought|kommentar|coment|reacties|komentá|"
+    r"komentarz|коммент|комент|yorum|hozzászól)|comment|(?:reader|user|show|view|load|loading|read|see|leave|post|add|"
+    r"write|submit|join|discussion|no|einen|laisser|laissez|écrire|ajouter|deja|deixe|deixa|escribe|escreva)\s|"
+    r"kommentar|coment|reacties|komentá|komentarz|коммент|комент|yorum|hozzászól|schreib|留言|发表|网友|评论|評論|"
+    r"コメント|댓글)",
+    re.I,
+)
 #: words an author line holds (found with plain substring scans)
 AUTHOR_WORDS = ("wrote", "says", "said", "commented", "replied", "schrieb", "écrit", "escribió", "escreveu",
                 "nonym", "Guest", "GUEST", "guest", "nónimo", "nônimo", "匿名")
@@ -116,14 +125,14 @@ class CommentSection(Rule):
     MIN_SHARE_BEFORE = 0.35
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = candidate_lines(doc, HEADING_GATE)
+        candidates = ShortLines.of(doc, 90).lines(HEADING_VIEW)
         if not candidates:
             return
         layout = Layout.of(doc)
         lines = doc.lines
         for i in candidates:
             s = lines[i].strip()
-            if width(s) > 60 or not COMMENT_HEADING.match(s):
+            if width(s) > 60 or not COMMENT_HEADING.match(s) or not holds_gate(doc, HEADING_GATE, i):
                 continue
             if layout.share_before(i) < self.MIN_SHARE_BEFORE:
                 continue
@@ -274,10 +283,15 @@ class CommentNotice(Rule):
         lines = doc.lines
         if len(layout.nonblank) < 3:
             return
-        tail = set(layout.nonblank[-self.TAIL:])
-        if not may_hold(doc, sorted(tail), NOTICE_GATE):
-            tail = set()
-        for i in sorted(set(lines_containing(doc, ("comment", "Comment", "COMMENT"))) | tail):
+        # the last lines that may be notices, if their gate words are there (on those lines
+        # only: the last lines are often long paragraphs)
+        tail = {i for i, s in zip(layout.nonblank[-self.TAIL:], layout._stripped[-self.TAIL:])
+                if len(s) <= 320 and s[:1] not in "\"“‘'«"}
+        if tail:
+            low = "\n".join([lines[i] for i in tail]).lower()
+            if not any(w in low for w in NOTICE_GATE):
+                tail = set()
+        for i in sorted(set(_comment_lines(doc)) | tail):
             s = lines[i].strip()
             if len(s) > 320 or s[:1] in "\"“‘'«":
                 continue
@@ -285,3 +299,29 @@ class CommentNotice(Rule):
             hit = self.PROMPT.search(s) or (i in tail and COMMENT_WORD.search(s) and NOTICE_WORD.search(s))
             if hit and i not in pack_chrome(doc, ctx):
                 yield line_range_finding(self, doc, i, i, f"Comment notice, not article text: {clip(s, 60)!r}")
+
+
+COMMENT_CASES = ("comment", "Comment", "COMMENT")
+
+
+def _comment_lines(doc: Document) -> list[int]:
+    """The lines holding "comment", "Comment" or "COMMENT": one scan of the lowercased text
+    (shared by the rules) for "comment", instead of one scan of the text per spelling.
+
+    >>> _comment_lines(Document.from_text("No comment\\ncOmment\\nCOMMENTS\\n"))
+    [0, 2]
+    """
+    low = lowered(doc)
+    if low is None:
+        return lines_containing(doc, COMMENT_CASES)
+    lines, line_index, starts = doc.lines, doc.line_index, doc.line_starts
+    out = []
+    pos = low.find("comment")
+    while pos != -1:
+        i = line_index(pos)
+        if any(w in lines[i] for w in COMMENT_CASES):
+            out.append(i)
+        if i + 1 >= len(starts):
+            break
+        pos = low.find("comment", starts[i + 1])
+    return out
