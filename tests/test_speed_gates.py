@@ -140,3 +140,20 @@ N_PIECES = ["Kyiv", "kyiv", "Müller", "MÜLLER", "é", "É", "Ł", "ódź", "М
 @given(st.lists(st.sampled_from(N_PIECES), max_size=30).map("".join))
 def test_capitalised_words_fast_pattern_is_the_plain_one(text):
     assert nd.capitalised_words(text) == set(nd.CAPITALISED.findall(text))
+
+
+WW_PIECES = ["Lamy", "lamy", "Lammy", "LAMY", "x", "_", "1", " ", ".", "é", "\u0307", "İ", "i̇",
+             "Lamyx", "’", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(WW_PIECES), max_size=30).map("".join),
+       st.lists(st.sampled_from(["Lamy", "lamy", "Lammy", "LAMY", "i̇lamy", "Lamyx"]),
+                min_size=1, max_size=4, unique=True))
+def test_whole_words_is_the_trie_regex(text, words):
+    words = sorted(words, key=lambda w: (-len(w), w))
+    where = re.compile(r"\b(?:" + nd.trie_regex(words) + r")\b")
+    expected = {w: [] for w in words}
+    for m in where.finditer(text):
+        expected[m.group()].append(m.span())
+    assert discovery.whole_words(text, words) == expected

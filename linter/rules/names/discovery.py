@@ -92,6 +92,46 @@ def _non_english(text: str) -> bool:
     return len(_ACCENTED.findall(text)) * 200 > len(text)
 
 
+#: up to this many words, :func:`whole_words` finds each with ``str.find`` (no regex to compile)
+_FEW_WORDS = 8
+
+
+def whole_words(text: str, words: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """``{word: [(start, end), ...]}``: where each of ``words`` stands as a whole word, in
+    order, as ``re.finditer(r"\\b(?:w1|w2|...)\\b", text)`` finds them (longest first).
+
+    A few words made of word characters only are each found with ``str.find``: there a
+    whole-word occurrence is a maximal run of word characters, so no two can overlap.
+    Otherwise (or for many words, to stay linear in the text) one trie regex runs.
+
+    >>> whole_words("Lamy, Lamyx and xLamy met LAMY; Lamy.", ["Lamy", "LAMY", "Lammy"])
+    {'Lamy': [(0, 4), (32, 36)], 'LAMY': [(26, 30)], 'Lammy': []}
+    """
+    spans: dict[str, list[tuple[int, int]]] = {w: [] for w in words}
+    if len(words) <= _FEW_WORDS and all(w.isalnum() for w in words):
+        n = len(text)
+        for w in words:
+            found = spans[w]
+            size = len(w)
+            i = text.find(w)
+            while i != -1:
+                e = i + size
+                if (i == 0 or not _is_word_char(text[i - 1])) and (
+                        e == n or not _is_word_char(text[e])):
+                    found.append((i, e))
+                i = text.find(w, i + 1)
+        return spans
+    where = re.compile(r"\b(?:" + trie_regex(words) + r")\b")
+    for m in where.finditer(text):
+        spans[m.group()].append(m.span())
+    return spans
+
+
+def _is_word_char(ch: str) -> bool:
+    """``\\w`` of a ``str`` pattern."""
+    return ch.isalnum() or ch == "_"
+
+
 class _PairingKeys(dict):
     """word -> its skeleton, or "" for a word that is never paired; filled on first sight.
 
@@ -176,15 +216,13 @@ class NameVariantDiscovered(Rule):
         vd = compiled(ctx)[0]
         words = words_of(doc)
         keys = _pairing_keys(ctx, vd)
-        found = list(map(keys.get, words))  # one C-level pass over words seen before
-        if None in found:
-            found = [keys[w] if k is None else k for w, k in zip(words, found)]
         # a word can pair only when another word shares its skeleton: a text whose
-        # skeletons are all distinct (nearly every text) is done here
-        distinct = set(found)
-        distinct.discard("")
-        if len(distinct) == len(found) - found.count(""):
+        # skeletons are all distinct (nearly every text) is done here, in C but for the
+        # words never seen before in the run
+        pairable = list(filter(None, map(keys.__getitem__, words)))
+        if len(set(pairable)) == len(pairable):
             return
+        found = [keys[w] for w in words]
         buckets: dict[str, list[str]] = {}
         for word, sk in zip(words, found):
             if not sk:
@@ -201,14 +239,10 @@ class NameVariantDiscovered(Rule):
         # one pass for the lower-case twins of every candidate (ordinary words), one for
         # the positions of every candidate: linear in the text whatever the candidates
         every = sorted({w for ws in candidates for w in ws}, key=lambda w: (-len(w), w))
-        lower = re.compile(r"\b(?:" + trie_regex([w.lower() for w in every]) + r")\b")
-        ordinary = set(lower.findall(text))
+        lowers = whole_words(text, sorted({w.lower() for w in every}, key=lambda w: (-len(w), w)))
+        ordinary = {w for w, found in lowers.items() if found}
         every = [w for w in every if w.lower() not in ordinary]
-        spans: dict[str, list[tuple[int, int]]] = {w: [] for w in every}
-        if every:
-            where = re.compile(r"\b(?:" + trie_regex(every) + r")\b")
-            for m in where.finditer(text):
-                spans[m.group()].append(m.span())
+        spans = whole_words(text, every) if every else {}
         english = None
         for words in candidates:
             words = [w for w in words if spans.get(w)]
