@@ -96,3 +96,34 @@ def test_views_of_a_fixed_text_are_its_own():
     view = B.ShortLines.of(doc, 90)
     fixed = doc.with_text(doc.text.replace("By Jane Doe", "Text"))
     assert B.ShortLines.of(fixed, 90) is not view and "By Jane" not in B.ShortLines.of(fixed, 90).text
+
+
+FOOT_LINES = ["Originally published at example.com", "This article first appeared in Foo", "— bkuhn", "– The Editors",
+              "-", "|  |  |", "•", "\u2b50\ufe0f\u2b50\ufe0f", "\u2630", "[责任编辑：张三]", "原标题：foo",
+              "— West Ham United (@WestHam) October 31, 2021", "A post shared by Jane Doe (@jane) on Mar 3, 2021",
+              "Une publication partagée par Jean", "Highlights pic.twitter.com/BUPgYtgHaY", "See https://t.co/abc"]
+
+
+@pytest.mark.parametrize("dotted", [False, True])
+def test_foot_lines_are_the_lines_of_their_gates(dotted):
+    from linter.rules.debris import embeds, markup
+
+    gates = {"source": B.SOURCE_GATE, "sign": B.SIGN_OFF_GATE, "empty": markup.EMPTY_GATE,
+             "icon": markup.ICON_LINE_GATE}
+    texts = [BEFORE + change(line) + AFTER for line in FOOT_LINES for change in SPACES]
+    texts += [change(line) + "\n" + BEFORE + line for line in FOOT_LINES for change in SPACES[:2]]
+    texts += _texts()[-40:]
+    seen = 0
+    for text in texts:
+        doc = Document.from_text(text + ("\u0130" if dotted else ""))  # a dotted I: no lowercase copy
+        got = B.foot_lines(doc)
+        for name, gate in gates.items():
+            assert got[name] == candidate_lines(doc, gate), (name, text[:80])
+            seen += len(got[name])
+        old = set(lines_containing(doc, embeds.EMBED_NEEDLES + embeds.SHARED_WORDS + ("SHARED", "Shared")))
+        for i in old:
+            s = doc.lines[i].strip()
+            if embeds.TWEET_SIGNATURE.match(s) or embeds.INSTAGRAM_SIGNATURE.match(s) or embeds.PIC_LINK.search(s):
+                assert i in embeds._candidates(doc), s
+                seen += 1
+    assert seen > 50

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from linter.rules.debris.lazy import regex  # compiled on first use
+from linter.rules.debris.lazy import re, regex  # compiled on first use
 
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import Layout, clip, line_range_finding, lines_containing, lowered
+from linter.rules.debris.bylines import foot_lines
+from linter.rules.debris.layout import Layout, clip, line_range_finding, lowered
 
 # "— West Ham United (@WestHam) October 31, 2021", "— Jane Doe (@jane) 31 Oct 2021"
 TWEET_SIGNATURE = regex.compile(
@@ -49,11 +50,14 @@ class SocialEmbed(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        text = doc.text
-        if "(@" not in text and "pic.twitter.com" not in text and "t.co/" not in text and "shar" not in text:
+        candidates = _candidates(doc)
+        if not candidates:
             return
-        lines = doc.lines
-        for i in _candidates(doc):
+        text, lines = doc.text, doc.lines
+        # the rule's gate, tested last: a candidate line that holds a needle holds it for the page
+        if not any(n in lines[i] for i in candidates for n in PAGE_NEEDLES) and not any(n in text for n in PAGE_NEEDLES):
+            return
+        for i in candidates:
             s = lines[i].strip()
             if len(s) > 400:
                 continue
@@ -63,21 +67,49 @@ class SocialEmbed(Rule):
                 yield line_range_finding(self, doc, i, i, f"Text of an embedded post: {clip(s, 60)!r}")
 
 
+#: one of these is in every page the rule reports on
+PAGE_NEEDLES = ("(@", "pic.twitter.com", "t.co/", "shar")
 #: a line TWEET_SIGNATURE or PIC_LINK matches holds one of these (as written)
 EMBED_NEEDLES = ("(@", "pic.twitter.com/", "t.co/")
 #: a line INSTAGRAM_SIGNATURE matches holds one of these (in any case)
 SHARED_WORDS = ("shared", "partagée", "geteilt", "compartida")
+#: on the lowercased, plain-spaced text (``bylines.foot_lines`` scans for them): the line starts
+#: INSTAGRAM_SIGNATURE and TWEET_SIGNATURE match (a dash opening a line that holds "(@")
+INSTAGRAM_START = re.compile(r"\n[ \t]*(?:a\s+post\s+shared|une\s+publication\s+partag|ein\s+beitrag\s+geteilt|"
+                             r"una\s+publicaci)")
+TWEET_START = re.compile(r"\n[ \t]*[—–-](?=[^\n]*\(@)")
 
 
 def _candidates(doc: Document) -> list[int]:
-    """The lines that may be part of an embedded post (the others match none of the patterns)."""
-    found = set(lines_containing(doc, EMBED_NEEDLES))
+    """The lines that may be part of an embedded post and hold one of EMBED_NEEDLES or
+    SHARED_WORDS (the others match none of the patterns): the line starts of the signatures
+    from the shared scan of line starts, the picture links from one scan for ".co" (in
+    "pic.twitter.com/" and "t.co/").
+
+    >>> _candidates(Document.from_text("a\\nSee pic.twitter.com/x\\n- J (@j) May 3, 2021\\nA post shared by J\\n"))
+    [1, 2, 3]
+    """
     low = lowered(doc)
     if low is None:
         return Layout.of(doc).nonblank
-    for w in SHARED_WORDS:
-        pos = low.find(w)
-        while pos != -1:
-            found.add(doc.line_index(pos))
-            pos = low.find(w, pos + 1)
-    return sorted(found)
+    foot = foot_lines(doc)
+    found = set(foot["insta"]).union(foot["tweet"])
+    text, lines, line_index, starts = doc.text, doc.lines, doc.line_index, doc.line_starts
+    pos = text.find(".co")
+    while pos != -1:
+        i = line_index(pos)
+        if "pic.twitter.com/" in lines[i] or "t.co/" in lines[i]:
+            found.add(i)
+        if i + 1 >= len(starts):
+            break
+        pos = text.find(".co", starts[i + 1])
+    out = []
+    for i in sorted(found):
+        if any(n in lines[i] for n in EMBED_NEEDLES):
+            out.append(i)
+        else:
+            start = starts[i]
+            line = low[start:start + len(lines[i])]
+            if any(w in line for w in SHARED_WORDS):
+                out.append(i)
+    return out

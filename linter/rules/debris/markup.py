@@ -10,7 +10,8 @@ from linter.rules.debris.lazy import regex  # compiled on first use
 from linter.core.document import Document
 from linter.core.findings import Edit, Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import candidate_lines, line_range_finding
+from linter.rules.debris.bylines import foot_lines
+from linter.rules.debris.layout import line_range_finding
 
 EMPTY_ITEM = regex.compile(r"^[ \t]*(?:[-*•+·][ \t]*|\|(?:[ \t]*\|)*[ \t]*|\|[ \t]*)$", regex.M)
 #: EMPTY_ITEM for :func:`candidate_lines`: from line start to line start, a scan ``re`` runs fast
@@ -53,9 +54,10 @@ class EmptyMarkup(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
         found = set()
-        if "-" in text or "|" in text or "•" in text or "*" in text:
-            found.update(candidate_lines(doc, EMPTY_GATE))
-        icons = set() if text.isascii() else set(candidate_lines(doc, ICON_LINE_GATE)) - found
+        lines = foot_lines(doc)
+        if lines["empty"] and ("-" in text or "|" in text or "•" in text or "*" in text):
+            found.update(lines["empty"])
+        icons = set() if text.isascii() else set(lines["icon"]) - found
         for i in sorted(found | icons):
             yield line_range_finding(self, doc, i, i, "Line of icons left by extraction" if i in icons
                                      else "Empty list item or table row left by extraction")
