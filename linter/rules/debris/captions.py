@@ -95,6 +95,33 @@ def _checked_lines(doc: Document, rough, gate, newline: bool) -> list[int]:
     return out
 
 
+#: what a credit in parentheses holds: a slash or an agency (see :data:`AGENCY`)
+AGENCY_WORD = re.compile(r"/|Reuters|AP|AFP|EPA|Getty|Shutterstock|iStock|Alamy|Bloomberg|PA|ANP|dpa|Xinhua|Sipa|Zuma|"
+                         r"Corbis|Keystone|NurPhoto|Anadolu|TASS|Pool|Handout|Wikimedia|Unsplash|Pexels")
+
+
+def may_end_on_credit(s: str) -> bool:
+    """Whether the last parentheses of ``s`` hold a slash or an agency: what
+    :data:`PAREN_CREDIT` needs (its match starts at the last "(", as no "(" can be inside).
+
+    >>> may_end_on_credit("A meeting in Bangkok. (Chalinee Thirasupa/Reuters)"), may_end_on_credit("It rose (a lot)")
+    (True, False)
+    """
+    k = s.rfind("(")
+    return k >= 0 and AGENCY_WORD.search(s, k) is not None
+
+
+def may_trail_credit(s: str) -> bool:
+    """Whether ``s`` has a colon with no sentence end after it: what :data:`TRAIL_CREDIT`
+    needs (its colon is the last one, followed by no ``.``, ``!`` or ``?``).
+
+    >>> may_trail_credit("In Hong Kong. Photograph: Jerome Favre/EPA"), may_trail_credit("Note: it rose.")
+    (True, False)
+    """
+    k = s.rfind(":")
+    return k >= 0 and "." not in s[k:] and "!" not in s[k:] and "?" not in s[k:]
+
+
 def caption_candidates(doc: Document) -> list[int]:
     """The lines any of :data:`GATES` matches: the line scan shared with the other
     structural rules (the first two gates), then the other two where the text holds the
@@ -164,13 +191,13 @@ class PhotoCaption(Rule):
                 continue
             if is_list_item(s):
                 s = s[2:].strip()
-            if s.endswith(")") and PAREN_CREDIT.search(s):
+            if s.endswith(")") and may_end_on_credit(s) and PAREN_CREDIT.search(s):
                 kind = "Photo caption with its credit" if len(s.split()) > 6 else "Picture credit"
             elif (LABEL.match(s) or FIGURE_LABEL.match(s)) and len(s.split()) <= 60:
                 kind = "Photo caption or credit"
             elif len(s) <= 60 and BARE_CREDIT.match(s):
                 kind = "Picture credit"
-            elif len(s.split()) <= 60 and TRAIL_CREDIT.search(s):
+            elif len(s.split()) <= 60 and may_trail_credit(s) and TRAIL_CREDIT.search(s):
                 kind = "Photo caption with its credit"
             else:
                 continue

@@ -20,6 +20,35 @@ SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::|→|–|—)\s+|\s*(?:
 # separators a menu row holds (dashes are left out: prose is full of them)
 NAV_SEPARATORS = (" | ", " •", " · ", "»", "›", " > ", " / ", " :: ", " → ", ">>", "\t|", "|\t")
 TABLE_CELLS = regex.compile(r"\s*\|\s*")
+#: each separator with a character it holds (the ASCII ones looked up in the text, the others
+#: in its runs of rare characters, shared with the E rules) and a part of it that ends in a
+#: rare character (``str.find`` skips ahead on its last character: not on a space)
+_NAV_KEYS = ((" | ", "|", " |"), (" •", "•", " •"), (" · ", "·", " ·"), ("»", "»", "»"), ("›", "›", "›"),
+             (" > ", ">", " >"), (" / ", "/", " /"), (" :: ", ":", " ::"), (" → ", "→", " →"), (">>", ">", ">>"),
+             ("\t|", "|", "\t|"), ("|\t", "|", "|\t"))
+
+
+def nav_needles(doc: Document) -> tuple[str, ...]:
+    """The :data:`NAV_SEPARATORS` that occur in ``doc`` (the lines holding them are the
+    candidates of navigation rows).
+
+    >>> nav_needles(Document.from_text("Home | News » Sport / Weather\\n"))
+    (' | ', '»', ' / ')
+    """
+    from linter.rules.encoding.census import rare_of
+
+    text, rare, has = doc.text, None, {}
+    found = []
+    for needle, key, part in _NAV_KEYS:
+        if key not in has:
+            if key.isascii():
+                has[key] = key in text
+            else:
+                rare = rare_of(doc) if rare is None else rare
+                has[key] = key in rare
+        if has[key] and part in text and needle in text:
+            found.append(needle)
+    return tuple(found)
 
 
 def nav_items(line: str) -> list[str] | None:
@@ -73,7 +102,8 @@ class NavigationRow(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = lines_containing(doc, NAV_SEPARATORS)
+        needles = nav_needles(doc)
+        candidates = lines_containing(doc, needles) if needles else ()
         if not candidates:
             return
         layout = Layout.of(doc)

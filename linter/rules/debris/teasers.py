@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from linter.rules.debris.lazy import re  # compiled on first use
+from bisect import bisect_right
 from typing import Iterable
 
 from linter.rules.debris.lazy import regex  # compiled on first use
@@ -13,7 +14,7 @@ from linter.core.rule import Context, Option, Rule
 from linter.rules.debris.bylines import DATE
 from linter.rules.debris.captions import is_caption_label
 from linter.rules.debris.layout import (
-    Layout, clip, ends_sentence, is_list_item, is_prose, line_range_finding, opens_paragraph,
+    CLOSERS, TERMINAL, Layout, clip, ends_sentence, is_list_item, is_prose, line_range_finding, opens_paragraph,
     pack_chrome, width,
 )
 from linter.rules.debris.structscan import line_gates
@@ -22,6 +23,9 @@ SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
 # lines that end open (a wrapped paragraph continues) or introduce something
 OPEN_END = regex.compile(r"(?:[,;:\-–—(/&]|\b(?:and|or|but|the|a|an|of|to|in|for|with|on|at|by|from|as|that))$",
                          regex.I)
+
+
+QUOTES = "\"“”«»"
 
 
 def teaser_shape(text: str, min_words: int = 6, max_words: int = 18) -> bool:
@@ -47,14 +51,15 @@ def teaser_shape(text: str, min_words: int = 6, max_words: int = 18) -> bool:
     ws = s.split()
     if not (min_words <= len(ws) <= max_words) or width(s) > 130:
         return False
-    if not s[:1].isupper() or OPEN_END.search(s) or s.endswith(("¶", " #")):
+    if not s[:1].isupper() or s.endswith(("¶", " #")):
         return False
-    if any(q in s for q in "\"“”«»") or BYLINE_START.match(s) or title_case(s):
+    if any(q in s for q in QUOTES) or BYLINE_START.match(s) or title_case(s):
         return False
     if not ends_sentence(s):
-        # not "(...)" or "[...]" notes, not sentences cut off, not "Proof: ..." labels
+        # not "(...)" or "[...]" notes, not sentences cut off, not "Proof: ..." labels, no
+        # open end (a sentence end is not one: tested only here, the costliest test last)
         return (not s.endswith(("?", ")", "]")) and len(SENTENCE_SPLIT.split(s)) == 1
-                and not ONE_WORD_LABEL.match(s) and headline_voice(s))
+                and not ONE_WORD_LABEL.match(s) and headline_voice(s) and not OPEN_END.search(s))
     if not s.endswith("."):
         return False
     # "Missile in Poland was accident, NATO says. But spillover fear remains."
@@ -198,14 +203,16 @@ class RelatedTeaser(Rule):
     MAX_SHORT_SUBHEADS = 2
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        min_words = ctx.option(self.section, "teaser-min-words", 6)
+        said = line_gates(doc)["teaser_label"]
+        if not said and not may_hold_teaser(doc, min_words):
+            return  # no labelled teaser and no headline-shaped line between prose lines
         layout = Layout.of(doc)
         lines = doc.lines
         if len(layout.prose) < 2:
             return
-        min_words = ctx.option(self.section, "teaser-min-words", 6)
         # a teaser that says so ("Related: ...") anywhere after the first paragraph
-        teasers = [(i, True) for i in line_gates(doc)["teaser_label"]
-                   if i > layout.body_start and labelled_teaser(lines[i])]
+        teasers = [(i, True) for i in said if i > layout.body_start and labelled_teaser(lines[i])]
         labelled = {i for i, _ in teasers}
         # else a teaser is the one line between two prose lines
         nb, rank, prose = layout.nonblank, layout.rank, layout.prose
@@ -219,12 +226,14 @@ class RelatedTeaser(Rule):
             s = lines[i]
             if len(s) > 131 and len(s.strip()) > 130 and len(s.split(None, 5)) > 5:
                 continue  # too wide for a teaser (width >= length), too many words for a short subhead
-            if (i in labelled or s[:1] in " \t|" or is_list_item(s) or not layout.stands_alone(i)
-                    or is_caption_label(s)):
+            if i in labelled or s[:1] in " \t|" or is_list_item(s) or not layout.stands_alone(i):
                 continue
-            if teaser_shape(s, min_words):
+            shaped = teaser_shape(s, min_words)
+            if not shaped and not short_subhead(s) or is_caption_label(s):
+                continue
+            if shaped:
                 teasers.append((i, False))
-            elif short_subhead(s):
+            else:
                 subheads += 1
         if not teasers:
             return
@@ -235,6 +244,67 @@ class RelatedTeaser(Rule):
             if (said or subheads < self.MAX_SHORT_SUBHEADS) and i not in chrome and i < boxed:
                 yield line_range_finding(self, doc, i, i,
                                          f"Related-story teaser inside the article: {clip(lines[i].strip(), 70)!r}")
+
+
+# the newline ending a line that may be a related-story teaser, followed by a line that may
+# be prose (a superset, read at the newline without laying out the page): a line of at most
+# 130 characters after its first non-space one that ends open (no sentence end, no quote, no
+# comma...) or on a full stop (two clipped sentences), or ends in spaces; then, after blank
+# lines, a line of 110 characters or more or one closing on a sentence end or a closer
+_CLOSES = re.escape(TERMINAL + CLOSERS)
+TEASER_END = re.compile(
+    r"\n(?:(?<=[^.!?…。！？)\]?,;:\-–—(/&\"“”«»\s]\n)(?<![^\s][^\n]{130}\n)"
+    r"|(?<=\.\n)(?<![^\s][^\n]{130}\n)|(?<=[^\S\n]\n))"
+    rf"(?:[^\S\n]*\n)*(?=[^\n]{{110}}|[^\n]*[{_CLOSES}][^\S\n]*(?:\n|\Z))"
+)
+
+
+def may_hold_teaser(doc: Document, min_words: int) -> bool:
+    """Whether some line of ``doc`` may be a related-story teaser: shaped like a headline
+    (:func:`teaser_shape`) between two prose lines. One C scan finds the few lines that
+    can be; each is then checked in full.
+
+    >>> may_hold_teaser(Document.from_text(
+    ...     "The talks went on until late at night, and the allies agreed on the next steps.\\n"
+    ...     "Biden disputes Zelensky claims on Poland missile\\n"
+    ...     "The president said on Tuesday that the missile was probably not fired by Russia.\\n"), 6)
+    True
+    """
+    lines, starts = doc.lines, doc.line_starts
+    for m in TEASER_END.finditer(doc.text):
+        i = bisect_right(starts, m.start()) - 1
+        s = lines[i]
+        t = s.strip()
+        if s[:1] in " \t|" or len(t) > 130 or not t[:1].isupper() or any(q in t for q in QUOTES):
+            continue  # what teaser_shape rules out, tested cheaply first
+        ws = t.split()
+        if (min_words <= len(ws) <= 18 and _may_read_as_headline(t, ws) and _between_prose(lines, i)
+                and teaser_shape(s, min_words)):
+            return True
+    return False
+
+
+def _may_read_as_headline(t: str, ws: list[str]) -> bool:
+    """Cheap tests :func:`teaser_shape` needs to pass on the stripped line ``t`` (words ``ws``):
+    a sentence end only as two clipped sentences with an attribution (a full stop, a comma);
+    else no open end and a capitalised word after the first (see :func:`headline_voice`)."""
+    if ends_sentence(t):
+        return t.endswith(".") and "," in t
+    return (t[-1] not in ",;:-–—(/&" and not t.endswith(("?", ")", "]", "¶", " #"))
+            and any(w[:1].isupper() for w in ws[1:]))
+
+
+def _between_prose(lines: list[str], i: int) -> bool:
+    """Whether the non-blank lines before and after line ``i`` both read as prose."""
+    p = i - 1
+    while p >= 0 and not lines[p].strip():
+        p -= 1
+    if p < 0 or not is_prose(lines[p]):
+        return False
+    n = i + 1
+    while n < len(lines) and not lines[n].strip():
+        n += 1
+    return n < len(lines) and is_prose(lines[n])
 
 
 def boxes_start(doc: Document, layout: Layout, ctx: Context) -> int:
