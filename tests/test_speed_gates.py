@@ -157,3 +157,12 @@ def test_whole_words_is_the_trie_regex(text, words):
     for m in where.finditer(text):
         expected[m.group()].append(m.span())
     assert discovery.whole_words(text, words) == expected
+
+
+def test_char_gates_answer_from_the_census_of_each_text():
+    from linter.rules.encoding.controls import ControlCharacter
+    from linter.rules.encoding.invisible import InvisibleCharacter
+    gate = InvisibleCharacter.gate
+    first, second = "pass\u200bword", "password\x07"
+    assert gate.search(first) and gate.search(second) is None and gate.search(first)
+    assert ControlCharacter.gate.search(second) and ControlCharacter.gate.search(first) is None

@@ -63,18 +63,50 @@ def rare(text: str) -> str:
     return b"\n".join(data.translate(_TO_RUNS).split()).translate(_UNPARK).decode("utf-8")
 
 
-def _take(doc: Document) -> tuple[str, frozenset[str]]:
-    """``(rare(text), census)`` of ``doc``, made once per document text."""
-    text = doc.text
-    cached = doc.meta.get(_KEY)
-    if cached is not None and cached[0] is text:
-        return cached[1], cached[2]
+def _made(text: str) -> tuple[str, str, frozenset[str]]:
+    """``(text, rare(text), census)``, made once for the text the engine is on (the last one
+    asked for is kept, so that the gates of the E rules share it without the document)."""
+    last = _LAST[0]
+    if last[0] is text:
+        return last
     rest = rare(text)
     found = frozenset(_SCAN.findall(rest)) if rest else frozenset()
     if AMPERSAND in rest:
         found |= {AMPERSAND}
-    doc.meta[_KEY] = (text, rest, found)
-    return rest, found
+    made = _LAST[0] = (text, rest, found)
+    return made
+
+
+_LAST: list = [(None, "", frozenset())]
+
+
+def _take(doc: Document) -> tuple[str, frozenset[str]]:
+    """``(rare(text), census)`` of ``doc``, made once per document text."""
+    text = doc.text
+    cached = doc.meta.get(_KEY)
+    if cached is None or cached[0] is not text:
+        cached = doc.meta[_KEY] = _made(text)
+    return cached[1], cached[2]
+
+
+class CharGate:
+    """A :attr:`Rule.gate` that holds when the text holds any of ``chars``, answered from the
+    census of the text (made once per text by whichever E rule or gate asks first): one gate
+    costs a set test, where a scan of the text for ``chars`` would cost a pass.
+
+    >>> gate = CharGate("\\u200b\\u2060")
+    >>> gate.search("pass\\u200bword"), gate.search("password")
+    (True, None)
+    """
+
+    def __init__(self, chars: str):
+        self.chars = frozenset(chars)
+
+    def search(self, text: str) -> bool | None:
+        return None if _made(text)[2].isdisjoint(self.chars) else True
+
+    def __repr__(self) -> str:
+        return f"CharGate({''.join(sorted(self.chars))!r})"
 
 
 def census(doc: Document) -> frozenset[str]:

@@ -70,6 +70,7 @@ class LatinLigature(Rule):
     """
 
     code = "E502"
+    gate = _census.CharGate(_census.LIGATURE_CHARS)
     name = "latin-ligature"
     summary = "Typographic ligature character inside a word"
     fix_safety = "safe"
@@ -119,6 +120,7 @@ class FullwidthLatin(Rule):
     """
 
     code = "E503"
+    gate = _census.CharGate(_census.FULLWIDTH_ALNUM)
     name = "fullwidth-latin"
     summary = "Fullwidth Latin letters or digits in text without CJK"
     fix_safety = "safe"

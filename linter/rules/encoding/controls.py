@@ -81,6 +81,7 @@ class ControlCharacter(Rule):
     """
 
     code = "E301"
+    gate = _census.CharGate(_census.CONTROLS)
     name = "control-character"
     summary = "Control character in text"
     fix_safety = "sometimes"

@@ -87,6 +87,7 @@ class InvisibleCharacter(Rule):
     """
 
     code = "E302"
+    gate = _census.CharGate(_census.INVISIBLES)
     name = "invisible-character"
     summary = "Invisible character in prose"
     fix_safety = "safe"
@@ -134,6 +135,7 @@ class StrayBidiControl(Rule):
     """
 
     code = "E303"
+    gate = _census.CharGate(_census.BIDI)
     name = "stray-bidi-control"
     summary = "Stray bidirectional control character"
     fix_safety = "sometimes"

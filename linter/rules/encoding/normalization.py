@@ -60,6 +60,7 @@ class DecomposedLetter(Rule):
     """
 
     code = "E501"
+    gate = _census.CharGate(_census.COMBINING)
     name = "decomposed-letter"
     summary = "Decomposed letter where a precomposed one exists (not NFC)"
     fix_safety = "safe"

@@ -40,6 +40,7 @@ class ReplacementCharacter(Rule):
     """
 
     code = "E401"
+    gate = _census.CharGate(_census.REPLACEMENT)
     name = "replacement-character"
     summary = "U+FFFD replacement character: data lost at decoding"
     fix_safety = "none"
