@@ -135,14 +135,13 @@ class DoubledSpace(Rule):
     name = "doubled-space"
     summary = "Two spaces between two words (the  cat → the cat)"
     fix_safety = "safe"
+    gate = "  "
 
     #: exactly two spaces between two non-space characters (literal first: a fast scan)
     _PAT = re.compile(r"  (?=\S)(?<=\S  )")
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         text = doc.text
-        if "  " not in text:
-            return
         spans = None
         n = len(text)
         for m in self._PAT.finditer(text):
