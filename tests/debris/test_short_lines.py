@@ -23,6 +23,9 @@ LINES = [
     "About the Author", "Media contacts:", "Jane Doe wrote on March 11th, 2015 at 02:57:", "Lars says:",
     "Lars says :", "Anonymous", "Guest", "Maria Lopez · 3 years ago", "Rarst | March 10, 2017 at 1:26 AM",
     "Tom Baker - an hour ago", "Guest on 12 March 2015", "JaneDoesaid on Monday:", "3 Comments", "Comments (12)",
+    "08.04.2015 12:46", "2017-03-10 09:58 来源：网易", "12:46, 3 March 2021", "3 hours ago", "2015年7月24日",
+    "1st March 2021", "24. Juli 2015", "5 mins ago", "- 2 days ago | Reuters", "9h30, 24 juillet 2015",
+    "8. Item of a list", "12 March 2021 By Jane Doe", "1 March 2021, 10:02 by Jane Doe | Reuters",
     "Leave a Reply", "Post a Comment", "Join the discussion", "Discussion about this post", "Comentários",
     "Kommentare", "留言列表 (42)", "- 12 responses", "Schreiben Sie einen Kommentar", "No comments yet",
 ]
@@ -127,3 +130,16 @@ def test_foot_lines_are_the_lines_of_their_gates(dotted):
                 assert i in embeds._candidates(doc), s
                 seen += 1
     assert seen > 50
+
+
+def test_the_lowercase_views_have_no_case_twins_the_lowercased_view_misses():
+    from re import _casefix
+
+    letters = {ch for g in B._LOWERCASE_VIEWS for ch in g.pattern if ch.isalpha()} - {"S"}  # \\S, not a letter
+    assert all(ch == ch.lower() for ch in letters)
+    # IGNORECASE equates a letter with what lowercases to it and with its extra case twins
+    # (the long s, the dotless i, the Kelvin sign...): those must lowercase to it too
+    for p in letters:
+        for x in _casefix._EXTRA_CASES.get(ord(p), ()):
+            low = chr(x).lower().replace("\u0131", "i").replace("\u017f", "s")
+            assert low == p or len(low) != 1, (p, chr(x))
