@@ -912,7 +912,13 @@ def compiled(paths: tuple[str, ...]) -> Matcher:
 
 
 def matcher(ctx) -> Matcher:
-    """The run's compiled matcher (built once per run and set of packs)."""
-    paths = ctx.cached(("debris.pack-files", tuple(ctx.pack_paths.get(FAMILY, ())),
-                        tuple(ctx.pack_paths.get("user", ()))), lambda: pack_files(ctx))
-    return ctx.cached(("debris.matcher", paths), lambda: compiled(paths))
+    """The run's compiled matcher (built once per run and set of packs; the last one is
+    kept under the configured paths alone, which the rules of every document ask for)."""
+    configured = (tuple(ctx.pack_paths.get(FAMILY, ())), tuple(ctx.pack_paths.get("user", ())))
+    last = ctx.cache.get("debris.matcher.last")
+    if last is not None and last[0] == configured:
+        return last[1]
+    paths = ctx.cached(("debris.pack-files", *configured), lambda: pack_files(ctx))
+    m = ctx.cached(("debris.matcher", paths), lambda: compiled(paths))
+    ctx.cache["debris.matcher.last"] = (configured, m)
+    return m
