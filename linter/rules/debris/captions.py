@@ -10,12 +10,8 @@ from linter.rules.debris.lazy import regex  # compiled on first use
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from bisect import bisect_right
-
-from linter.rules.debris.layout import (
-    _ODD_SPACE, candidate_lines, clip, is_list_item, line_range_finding, lowered, plain_spaces, width,
-)
-from linter.rules.debris.structscan import line_gates
+from linter.rules.debris.layout import _ODD_SPACE, candidate_lines, clip, is_list_item, line_range_finding, width
+from linter.rules.debris.structscan import inline_marks, line_gates
 
 AGENCY = (r"(?:Reuters|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|Getty|Shutterstock|iStock(?:photo)?|Alamy|"
           r"Bloomberg|PA(?:\s+(?:Wire|Images))?|ANP|dpa|Xinhua|Sipa(?:\s+USA)?|Zuma(?:\s+Press)?|"
@@ -59,29 +55,13 @@ GATES = (
 )
 
 
-# the lines GATES[2] and GATES[3] can match, found in the lowercased text (a superset: each
-# line is then checked with the gate itself): "/" before an agency, and a colon after the
-# end of a label (Photograph, Photo, Foto, Image, Picture, Illustration, Composite, Credit,
-# Bild; a plural, " by" or spaces) with 2-80 characters after it to the end of the line
-SLASH_AGENCY = re.compile(r"/[ \t]*(?:reuters|ap|afp|epa|getty|shutterstock|istock|alamy|bloomberg|pa|anp|dpa|xinhua|"
-                          r"sipa|zuma|corbis|keystone|nurphoto|anadolu|tass|pool|handout|wikimedia|unsplash|pexels)")
-LABEL_COLON = re.compile(r":(?:(?<=graph:)|(?<=oto:)|(?<=mage:)|(?<=ture:)|(?<=tion:)|(?<=site:)|(?<=edit:)|(?<=bild:)"
-                         r"|(?<=s:)|(?<=by:)|(?<=[ \t]:))(?=[^\n]{2,80}(?:\n|\Z))")
-
-
-def _checked_lines(doc: Document, rough, gate, newline: bool) -> list[int]:
+def _checked_lines(doc: Document, rough: list[int], gate, newline: bool) -> list[int]:
     """What ``candidate_lines(doc, gate)`` gives for a gate matching inside one line (ending
-    with its newline when ``newline``): the lines where ``rough`` matches the lowercased text,
-    each checked with ``gate``."""
-    low = lowered(doc)
-    if low is None:
-        return candidate_lines(doc, gate)
-    text = plain_spaces(doc, low)
-    lines, starts, out = doc.lines, doc.line_starts, []
+    with its newline when ``newline``): the lines ``rough`` (a superset), each checked with
+    ``gate``."""
+    lines, out = doc.lines, []
     last = len(lines) - 1
-    m = rough.search(text)
-    while m:
-        i = bisect_right(starts, m.start()) - 1
+    for i in rough:
         line = lines[i]
         if not line.isascii():
             line = _ODD_SPACE.sub(" ", line)
@@ -89,9 +69,6 @@ def _checked_lines(doc: Document, rough, gate, newline: bool) -> list[int]:
             line = (line if i < last or doc.ends_with_newline else line[-300:]) + "\n"
         if gate.search(line):
             out.append(i)
-        if i >= last:
-            break
-        m = rough.search(text, starts[i + 1])
     return out
 
 
@@ -128,11 +105,12 @@ def caption_candidates(doc: Document) -> list[int]:
     character each needs."""
     found = line_gates(doc)
     parts = [found["paren"], found["caption"]]
-    text = doc.text
-    if "/" in text:
-        parts.append(_checked_lines(doc, SLASH_AGENCY, GATES[2], False))
-    if ":" in text:
-        parts.append(_checked_lines(doc, LABEL_COLON, GATES[3], True))
+    marks = inline_marks(doc)  # the lines GATES[2] and GATES[3] may match, checked with them
+    if marks is None:
+        parts += [candidate_lines(doc, GATES[2]), candidate_lines(doc, GATES[3])]
+    else:
+        parts += [_checked_lines(doc, marks["slash_agency"], GATES[2], False),
+                  _checked_lines(doc, marks["label_colon"], GATES[3], True)]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return parts[0] if parts else []

@@ -13,7 +13,7 @@ from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
     Layout, clip, ends_sentence, last_nonblank, line_range_finding, lines_containing, pack_chrome, width,
 )
-from linter.rules.debris.structscan import line_gates
+from linter.rules.debris.structscan import inline_marks, line_gates
 
 # separators of menu items and breadcrumbs, with the spaces around them
 SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::|→|–|—)\s+|\s*(?:>>|»|›)\s*$")
@@ -28,9 +28,26 @@ _NAV_KEYS = ((" | ", "|", " |"), (" •", "•", " •"), (" · ", "·", " ·"),
              ("\t|", "|", "\t|"), ("|\t", "|", "|\t"))
 
 
-def nav_needles(doc: Document) -> tuple[str, ...]:
+def nav_candidates(doc: Document) -> list[int]:
+    """The lines holding one of :data:`NAV_SEPARATORS`: " / " and " :: " from the marks the
+    structural rules share (:func:`inline_marks`), the others where the text holds them."""
+    marks = inline_marks(doc)
+    if marks is None:
+        return lines_containing(doc, NAV_SEPARATORS)
+    needles = nav_needles(doc, skip=_MARKED)
+    found = lines_containing(doc, needles) if needles else []
+    lines = doc.lines
+    marked = [i for needle, name in _MARKED.items() for i in marks[name] if needle in lines[i]]
+    return sorted(set(found).union(marked)) if marked else found
+
+
+#: separators found by :func:`inline_marks`
+_MARKED = {" / ": "spaced_slash", " :: ": "double_colon"}
+
+
+def nav_needles(doc: Document, skip=()) -> tuple[str, ...]:
     """The :data:`NAV_SEPARATORS` that occur in ``doc`` (the lines holding them are the
-    candidates of navigation rows).
+    candidates of navigation rows), but those in ``skip``.
 
     >>> nav_needles(Document.from_text("Home | News » Sport / Weather\\n"))
     (' | ', '»', ' / ')
@@ -40,6 +57,8 @@ def nav_needles(doc: Document) -> tuple[str, ...]:
     text, rare, has = doc.text, None, {}
     found = []
     for needle, key, part in _NAV_KEYS:
+        if needle in skip:
+            continue
         if key not in has:
             if key.isascii():
                 has[key] = key in text
@@ -102,8 +121,7 @@ class NavigationRow(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        needles = nav_needles(doc)
-        candidates = lines_containing(doc, needles) if needles else ()
+        candidates = nav_candidates(doc)
         if not candidates:
             return
         layout = Layout.of(doc)

@@ -119,6 +119,26 @@ def _scanner():
     return _SCAN
 
 
+_LAST: dict = {}
+
+
+def last_doc(key: str, doc: Document, build):
+    """``build(doc)``, kept for the document text last asked about under ``key``.
+
+    The engine runs every rule on a document before the next one, so the rules of a
+    document share the result; a one-document cache, unlike ``doc.meta``, leaves nothing
+    behind on the documents a run has done with (a run holding many documents then gives
+    the garbage collector less to walk).
+    """
+    got = _LAST.get(key)
+    text = doc.text
+    if got is not None and got[0] is text:
+        return got[1]
+    result = build(doc)
+    _LAST[key] = (text, result)
+    return result
+
+
 class LineGates(dict):
     """Gate name -> candidate lines (0-based, in order)."""
 
@@ -127,18 +147,13 @@ class LineGates(dict):
 
 
 def line_gates(doc: Document) -> LineGates:
-    """The candidate lines of every structural line gate in ``doc`` (kept in ``doc.meta``).
+    """The candidate lines of every structural line gate in ``doc`` (see :func:`last_doc`).
 
     >>> g = line_gates(Document.from_text("Photo: AP\\nRead more: A story\\nText (Reuters)\\nNext →\\n"))
     >>> g["caption"], g["teaser_label"], g["paren"], g["arrow"]
     ([0], [1], [2], [3])
     """
-    got = doc.meta.get("debris-structscan")
-    if got is not None and got[0] is doc.text:
-        return got[1]
-    result = _scan(doc)
-    doc.meta["debris-structscan"] = (doc.text, result)
-    return result
+    return last_doc("line-gates", doc, _scan)
 
 
 def _scan(doc: Document) -> LineGates:
@@ -194,3 +209,55 @@ def _end_gates(out: LineGates, i: int, text: str, start: int, end: int) -> None:
     for name in _END_OF.get(text[end - 1], ()) if end > start else ():
         if text.endswith(END_GATES[name], start, end):
             out.setdefault(name, []).append(i)
+
+
+#: where the structural rules look inside lines, in the lowercased text (supersets: each rule
+#: checks its lines with its own pattern): "/" before an agency (D201's credit gate) or between
+#: spaces (a D210 separator); a colon after the end of a caption label (Photograph, Photo, Foto,
+#: Image, Picture, Illustration, Composite, Credit, Bild; a plural, " by" or spaces) with 2-80
+#: characters after it to the line end (D201's trailing credit gate), or " :: " (D210)
+_AGENCIES = ("reuters|ap|afp|epa|getty|shutterstock|istock|alamy|bloomberg|pa|anp|dpa|xinhua|sipa|zuma|corbis|"
+             "keystone|nurphoto|anadolu|tass|pool|handout|wikimedia|unsplash|pexels")
+SLASH = re.compile(rf"/(?:(?=[ \t]*(?:{_AGENCIES}))(?P<slash_agency>))?(?:(?<= /)(?= )(?P<spaced_slash>))?"
+                   r"(?(slash_agency)|(?(spaced_slash)|(?!)))")
+COLON = re.compile(r":(?:(?<=[hoentdsy \t]:)(?:(?<=graph:)|(?<=oto:)|(?<=mage:)|(?<=ture:)|(?<=tion:)|(?<=site:)"
+                   r"|(?<=edit:)|(?<=bild:)|(?<=s:)|(?<=by:)|(?<=[ \t]:))(?=[^\n]{2,80}(?:\n|\Z))(?P<label_colon>))?"
+                   r"(?:(?<= :)(?=: )(?P<double_colon>))?(?(label_colon)|(?(double_colon)|(?!)))")
+
+
+def inline_marks(doc: Document) -> LineGates | None:
+    """Lines (in order, once each) that may hold :data:`SLASH` and :data:`COLON` marks, by
+    group name; None when the text cannot be lowercased in place (then each rule scans on
+    its own). One scan per character, only where the text holds it (see :func:`last_doc`).
+
+    >>> m = inline_marks(Document.from_text("A (Jane Doe/Reuters)\\nHome / News\\nx\\nPhoto :: AP / AFP\\n"))
+    >>> m["slash_agency"], m["spaced_slash"], m["label_colon"], m["double_colon"]
+    ([0, 3], [1, 3], [3], [3])
+    """
+    return last_doc("inline-marks", doc, _inline_marks)
+
+
+def _inline_marks(doc: Document) -> LineGates | None:
+    low = lowered(doc)
+    if low is None:
+        return None
+    result = LineGates()
+    text = plain_spaces(doc, low)
+    for ch, pattern in (("/", SLASH), (":", COLON)):
+        if ch in doc.text:
+            _marks(result, text, pattern)
+    return result
+
+
+def _marks(out: LineGates, text: str, pattern) -> None:
+    """Record under each group of ``pattern`` the lines where it matched."""
+    slots = [(k, out.setdefault(name, [])) for name, k in pattern.groupindex.items()]
+    line, at = 0, 0
+    for m in pattern.finditer(text):
+        pos = m.start()
+        line += text.count("\n", at, pos)
+        at = pos
+        regs = m.regs
+        for k, found in slots:
+            if regs[k][0] >= 0 and (not found or found[-1] != line):
+                found.append(line)

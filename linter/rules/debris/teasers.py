@@ -26,6 +26,7 @@ OPEN_END = regex.compile(r"(?:[,;:\-–—(/&]|\b(?:and|or|but|the|a|an|of|to|in
 
 
 QUOTES = "\"“”«»"
+_QUOTED = re.compile(f"[{QUOTES}]")
 
 
 def teaser_shape(text: str, min_words: int = 6, max_words: int = 18) -> bool:
@@ -270,17 +271,20 @@ def may_hold_teaser(doc: Document, min_words: int) -> bool:
     ...     "The president said on Tuesday that the missile was probably not fired by Russia.\\n"), 6)
     True
     """
-    lines, starts = doc.lines, doc.line_starts
-    for m in TEASER_END.finditer(doc.text):
-        i = bisect_right(starts, m.start()) - 1
-        s = lines[i]
+    text = doc.text
+    rfind, quoted = text.rfind, _QUOTED.search
+    for m in TEASER_END.finditer(text):
+        end = m.start()
+        s = text[rfind("\n", 0, end) + 1:end]
         t = s.strip()
-        if s[:1] in " \t|" or len(t) > 130 or not t[:1].isupper() or any(q in t for q in QUOTES):
+        if s[:1] in " \t|" or len(t) > 130 or not t[:1].isupper() or quoted(t):
             continue  # what teaser_shape rules out, tested cheaply first
         ws = t.split()
-        if (min_words <= len(ws) <= 18 and _may_read_as_headline(t, ws) and _between_prose(lines, i)
-                and teaser_shape(s, min_words)):
-            return True
+        if min_words <= len(ws) <= 18 and _may_read_as_headline(t, ws):
+            lines = doc.lines
+            i = bisect_right(doc.line_starts, end) - 1
+            if _between_prose(lines, i) and teaser_shape(s, min_words):
+                return True
     return False
 
 
