@@ -613,7 +613,8 @@ class Matcher:
             m = bucket[0].fullmatch(clean)
             if m is not None:
                 return bucket[1][int(m.lastgroup[1:])]
-        if self._line_rest and (self._rest_gate is None or self._rest_gate.search(folded)):
+        # (the words one by one: faster than the alternation on a short line)
+        if self._line_rest and (self._rest_gate is None or any(w in folded for w in self._rest_words)):
             for gates, entry, rx in self._line_rest:
                 if rx.fullmatch(clean):
                     return entry
