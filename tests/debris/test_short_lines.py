@@ -73,7 +73,7 @@ def test_a_view_finds_every_line_its_rule_accepts(case):
     limit, view_pattern, old, accepts = CASES[case]
     view_pattern = view_pattern or needle_regex(C.AUTHOR_WORDS + C.DATED_SEPARATORS)
     found = 0
-    for text in _texts():
+    for text in _texts() + [t + "\u0130" for t in _texts()[:100]]:  # a dotted I: no lowercased view
         doc = Document.from_text(text)
         wanted = {i for i in old(doc) if accepts(_stripped(doc, i))}
         got = set(B.ShortLines.of(doc, limit).lines(view_pattern))

@@ -96,10 +96,8 @@ def head_author_lines(doc: Document, ctx: Context) -> Iterable[int]:
         return
     lines = doc.lines
     scan = None
-    for i in layout.nonblank:
-        if i >= layout.body_start:
-            return
-        s = lines[i].strip()
+    head = layout.rank[layout.body_start]  # the lines before it, stripped: layout._stripped[:head]
+    for i, s in zip(layout.nonblank[:head], layout._stripped[:head]):
         if len(s) > 40 or not NAME_LINE.match(s) or not NOT_NAME.isdisjoint(s.split()):
             continue
         if scan is None:
@@ -230,9 +228,9 @@ class ShortLines:
         twin on the lowercased view (as :func:`candidate_lines` does), which ``re`` scans much
         faster."""
         text = self.text
-        if pattern.flags & _IGNORECASE:
-            twin = _twin(pattern)
-            low = self.lower if twin is not None else None
+        twin = _twin(pattern)
+        if twin is not None:
+            low = self.lower
             if low is not None:
                 text, pattern = low, twin
         m = pattern.search(text)
@@ -291,9 +289,10 @@ def _twin(gate):
     try:
         return _TWINS[gate]
     except KeyError:
-        twin = lower_gate(gate) if gate.flags & _IGNORECASE else None
-        if twin is None and gate in _LOWERCASE_VIEWS:
-            twin = re.compile(gate.pattern).compiled()
+        if gate in _LOWERCASE_VIEWS:  # (without compiling the case-insensitive pattern)
+            twin = re.compile(gate._source[0]).compiled()
+        else:
+            twin = lower_gate(gate) if gate.flags & _IGNORECASE else None
         _TWINS[gate] = twin
         return twin
 
