@@ -117,3 +117,11 @@ def test_d105_only_glue_points_passing_the_gate_matter():
             if line[p:p + 2] in firsts or lasts is None or line[p - 2:p] in lasts or "\u00df" in line[p - 2:p]]
     assert fused.fused_spans(line, m, keep) == fused.fused_spans(line, m)
     assert len(fused.fused_spans(line, m)) == 2
+
+
+def test_d101_start_anywhere_entry_found_by_its_symbol():
+    m = packs.matcher(default_context())
+    assert "\u00a9" in m.rest_words  # the Ghost footer's (c), found faster than "ghost"
+    text = "Intro text here.\n\nJane Blog \u00a9 2024 \u2022 Published with Ghost\n\nMore.\n"
+    assert [f.code for f in lint(text, ["D101"])] == ["D101"]
+    assert 2 in m.line_candidates(Document.from_text(text))
