@@ -13,7 +13,7 @@ from linter.rules.debris.structscan import _scanner, line_gates
 
 
 def _gates() -> dict:
-    _, _, start, end = _scanner()
+    start, end = _scanner()[2:4]
     return {**start, **end}
 
 

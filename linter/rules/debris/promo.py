@@ -82,16 +82,16 @@ class TailPromo(Rule):
     MAX_SHARE_AFTER = 0.4
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = line_gates(doc)["tail"]
+        candidates = tail_headings(doc)
         if not candidates:
-            return
+            return  # no heading line: no layout needed
         layout = Layout.of(doc)
         lines = doc.lines
         if not layout.prose:
             return
         for i in candidates:
             s = lines[i].strip()
-            if width(s) > 60 or i < layout.body_start or not TAIL_HEADING.match(s):
+            if i < layout.body_start:
                 continue
             chrome = i in pack_chrome(doc, ctx)  # then D101 reports the heading itself
             if layout.share_after(i) <= self.MAX_SHARE_AFTER:
@@ -110,13 +110,23 @@ class TailPromo(Rule):
 
 def tail_box_start(doc: Document, layout: Layout) -> int:
     """The line where D230's box of other stories starts and runs to the end of the page, or -1."""
-    lines = doc.lines
-    for i in line_gates(doc)["tail"]:
-        s = lines[i].strip()
-        if width(s) <= 60 and i >= layout.body_start and TAIL_HEADING.match(s) \
-                and layout.share_after(i) <= TailPromo.MAX_SHARE_AFTER:
+    for i in tail_headings(doc):
+        if i >= layout.body_start and layout.share_after(i) <= TailPromo.MAX_SHARE_AFTER:
             return i
     return -1
+
+
+def tail_headings(doc: Document) -> list[int]:
+    """The lines of TAIL_GATE that are headings of boxes of other stories (at most 60 wide)."""
+    lines, out = doc.lines, []
+    for i in line_gates(doc)["tail"]:
+        line = lines[i]
+        if len(line) > 60 and len(line.strip()) > 60:
+            continue  # too wide (the width is at least the length)
+        s = line.strip()
+        if width(s) <= 60 and TAIL_HEADING.match(s):
+            out.append(i)
+    return out
 
 
 # "The latest: ...", "Photos: ...", "How you can help: ..."

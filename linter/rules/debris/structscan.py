@@ -34,7 +34,6 @@ _END_OF = {}
 for _name, _tails in END_GATES.items():
     for _t in _tails:
         _END_OF[_t[-1]] = _END_OF.get(_t[-1], ()) + (_name,)
-_END_CHARS = frozenset(_END_OF) | frozenset(" \t")
 #: a newline after one of the end gates' last characters (or after a space: then the line
 #: is read in Python)
 _END = r"(?<=[" + re.escape("".join(k for k in _END_OF if k != ".") + "> \t") + r"]\n)|(?<=\.\.\.\n)"
@@ -114,8 +113,10 @@ def _scanner():
         for n in reversed(names):
             need = f"(?({n})|{need})"
         need = need.replace("(?<=\n)", f"(?:{_END})")
-        pattern = re.compile(r"\n(?:" + _END + "|" + opens + ")" + caps + need)
-        _SCAN.extend((pattern, names, gates, ends))
+        pattern = re.compile(r"\n(?:(?:" + _END + ")(?P<end>)|" + opens + ")" + caps + need)
+        # the first line has no newline before it: tried only when it opens like a start gate
+        first = re.compile(opens[3:-1])
+        _SCAN.extend((pattern, names, gates, ends, first))
     return _SCAN
 
 
@@ -157,11 +158,10 @@ def line_gates(doc: Document) -> LineGates:
 
 
 def _scan(doc: Document) -> LineGates:
-    pattern, names, gates, ends = _scanner()
-    groups = [pattern.groupindex[n] for n in names]
+    pattern, names, gates, ends, opens_first = _scanner()
     out = LineGates()
-    lines = doc.lines
-    if not lines:
+    text = doc.text
+    if not text:
         return out
     low = lowered(doc)
     if low is None:  # each gate on its own (candidate_lines falls back to the original text)
@@ -171,23 +171,24 @@ def _scan(doc: Document) -> LineGates:
                 out[name] = found
         return out
     text = plain_spaces(doc, low)
-    starts = doc.line_starts
-    slots = [(k, []) for k in groups]
-    first = text[:300]
-    if "\n" in first:
-        first = first[:first.index("\n")]
-    m = pattern.match("\n" + first)
-    if m:
-        _starts(slots, 0, m.regs)
-    ends_at = _END_CHARS
+    slots = [(pattern.groupindex[n], []) for n in names]
+    if opens_first.match(text):
+        first = text[:300]
+        if "\n" in first:
+            first = first[:first.index("\n")]
+        m = pattern.match("\n" + first)
+        if m:
+            _starts(slots, 0, m)
+    end_group = pattern.groupindex["end"]
+    starts = doc.line_starts  # the lines' offsets (most rules need them: computed once)
     for m in pattern.finditer(text):
         pos = m.start()
-        i = bisect_right(starts, pos) - 1
-        if pos and text[pos - 1] in ends_at:
-            _end_gates(out, i, text, starts[i], pos)
-        _starts(slots, i + 1, m.regs)
+        line = bisect_right(starts, pos) - 1
+        if m.start(end_group) >= 0:
+            _end_gates(out, line, text, starts[line], pos)
+        _starts(slots, line + 1, m)
     if not doc.ends_with_newline:
-        last = len(lines) - 1
+        last = len(starts) - 1
         _end_gates(out, last, text, max(starts[last], len(text) - 300), len(text))
     for name, (_, found) in zip(names, slots):
         if found:
@@ -195,10 +196,11 @@ def _scan(doc: Document) -> LineGates:
     return out
 
 
-def _starts(slots: list, i: int, regs: tuple) -> None:
-    """Record line ``i`` under the start gates whose groups matched (``regs`` of the match)."""
+def _starts(slots: list, i: int, m) -> None:
+    """Record line ``i`` under the start gates whose groups took part in the match ``m``."""
+    start = m.start
     for k, found in slots:
-        if regs[k][0] >= 0:
+        if start(k) >= 0:
             found.append(i)
 
 
