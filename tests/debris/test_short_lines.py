@@ -32,6 +32,7 @@ LINES = [
 SPACES = [
     lambda s: s, lambda s: "\u00a0" + s, lambda s: s + "\u00a0 ", lambda s: s.replace(" ", "\u2009"),
     lambda s: s.replace(" ", "\u00a0"), lambda s: "\t" + s.upper(), lambda s: "  " + s.lower(),
+    lambda s: "\r" + s.replace(" ", "\x0c"), lambda s: "\x0b" + s + "\r",
 ]
 
 

@@ -305,8 +305,7 @@ def _holds(doc: Document, gate, i: int, where: str) -> bool:
         if low is not None:
             start = doc.line_starts[i]
             line, gate = low[start:start + len(line)], twin
-    if not line.isascii():  # as plain_spaces writes the text the gate scans
-        line = _ODD_SPACE.sub(" ", line)
+    line = _ODD_SPACE.sub(" ", line)  # as plain_spaces writes the text the gate scans
     if where == "end":
         return gate.search(line + "\n") is not None
     return gate.match("\n" + line[:300] if i == 0 else "\n" + line + "\n") is not None
