@@ -652,7 +652,6 @@ class LegalNotice(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         layout = Layout.of(doc)
-        lines = doc.lines
         if len(layout.nonblank) < 3:
             return
         # a notice is a short line: the gate words are looked for on the short last lines only

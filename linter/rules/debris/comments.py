@@ -12,7 +12,7 @@ from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.bylines import DATE, NAME_TOKEN, RELATIVE_DATE, TIME, ShortLines, holds_gate
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, line_range_finding, lines_containing, lowered, needle_regex, pack_chrome, width,
+    Layout, clip, line_range_finding, lines_containing, lowered, needle_regex, pack_chrome, width,
 )
 
 # A line that opens a comment section, in the languages of the corpus and the usual others.
