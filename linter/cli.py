@@ -67,21 +67,50 @@ def _add_run_options(p: argparse.ArgumentParser, fix: bool) -> None:
                          help="check the staged content of staged files (for a git pre-commit hook)")
 
 
+def _terminal_width() -> int:
+    """The width ``shutil.get_terminal_size`` would give (``$COLUMNS``, the terminal, 80)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, without the ``shutil`` import (and ``bz2``/``lzma`` behind it)
+    that the default one costs every cold start: argparse makes a formatter for each option
+    it adds, and the default asks ``shutil`` for the terminal width."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position,
+                         _terminal_width() - 2 if width is None else width)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="texthygiene",
+        prog="texthygiene", formatter_class=_Formatter,
         description="Find, explain and fix scraping debris, mojibake, inconsistent name "
                     "spellings and typography slips in plain-text and Markdown files.")
     parser.add_argument("--version", action="version", version=f"texthygiene {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _add_run_options(sub.add_parser("check", help="report findings (exit 1 when any)"), fix=False)
-    _add_run_options(sub.add_parser("fix", help="apply safe fixes in place"), fix=True)
-    p = sub.add_parser("rule", help="explain a rule")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, formatter_class=_Formatter)
+
+    _add_run_options(command("check", "report findings (exit 1 when any)"), fix=False)
+    _add_run_options(command("fix", "apply safe fixes in place"), fix=True)
+    p = command("rule", "explain a rule")
     p.add_argument("code", help="a rule code (D101) or name")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p = sub.add_parser("rules", help="list every rule")
+    p = command("rules", "list every rule")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    p = sub.add_parser("install-hook", help="install a plain git pre-commit hook in this repository")
+    p = command("install-hook", "install a plain git pre-commit hook in this repository")
     p.add_argument("--force", action="store_true", help="replace a hook texthygiene did not write")
     return parser
 

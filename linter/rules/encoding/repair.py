@@ -12,7 +12,7 @@ correct text, C1 controls meant as Windows-1252), so that a line is repaired exa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ftfy import TextFixerConfig, fix_and_explain
 from ftfy.badness import is_bad
@@ -56,8 +56,7 @@ CODEC_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Repair:
+class Repair(NamedTuple):
     """One repaired span of a line: ``line[start:end]`` becomes ``replacement``."""
 
     start: int

@@ -21,7 +21,7 @@ the entry and what is wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from linter.core.packs import PackError, read_pack, reject_unknown, require
 
@@ -33,8 +33,7 @@ APOSTROPHES = "'’"
 _FORM_RE = re.compile(r"^[^\W\d_][\w'’ .-]*[\w.]$|^[^\W\d_]$")
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """One entity and its spellings. ``forms[i]`` and ``derived[k][i]`` are one spelling system."""
 
     id: str
@@ -56,15 +55,17 @@ class Group:
         return "/".join(self.forms)
 
 
-@dataclass
 class VariantDictionary:
     """All groups, and the table from every spelling (with its case variants) to its group."""
 
-    groups: dict[str, Group] = field(default_factory=dict)
-    #: exact text -> (group id, form index, derived row or -1, case mode)
-    lookup: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)
-    #: (a, b) pairs, casefolded and sorted, that discovery never pairs
-    distinct: set[tuple[str, str]] = field(default_factory=set)
+    def __init__(self, groups: dict[str, Group] | None = None,
+                 lookup: dict[str, tuple[str, int, int, str]] | None = None,
+                 distinct: set[tuple[str, str]] | None = None):
+        self.groups: dict[str, Group] = {} if groups is None else groups
+        #: exact text -> (group id, form index, derived row or -1, case mode)
+        self.lookup: dict[str, tuple[str, int, int, str]] = {} if lookup is None else lookup
+        #: (a, b) pairs, casefolded and sorted, that discovery never pairs
+        self.distinct: set[tuple[str, str]] = set() if distinct is None else distinct
 
     def form_of(self, word: str) -> tuple[Group, int] | None:
         """The group and form index a spelling belongs to (any case variant), or None."""

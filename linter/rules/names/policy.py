@@ -7,13 +7,12 @@ group's order).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.rules.names.dictionary import Group
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """The winning form index and the reason, in words a user can act on."""
 
     index: int

@@ -10,7 +10,7 @@ meant, side by side.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.rules.names.dictionary import SPACE, Group, Matcher, VariantDictionary
 
@@ -35,8 +35,7 @@ KEEP_WINDOW = 80
 QUOTE_WINDOW = 2000
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """A spelling found at ``text[start:end]``: form ``form`` of ``group`` (derived row or -1)."""
 
     start: int

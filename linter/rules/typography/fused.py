@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
-from dataclasses import dataclass, field
 from typing import Iterable
 
-import regex
+from linter.core.lazy import regex
 
 from linter.core.document import Document
 from linter.core.findings import Edit, Fix
@@ -56,14 +55,15 @@ _WORD = regex.compile(r"\b\p{L}[\p{L}\p{M}’'-]*")
 _APOS = "’'"
 
 
-@dataclass
 class MixedCaseData:
     """The typography packs' lists, compiled for lookups."""
 
-    names: set[str] = field(default_factory=set)
-    particles: set[str] = field(default_factory=set)
-    digit_words: set[str] = field(default_factory=set)
-    title_words: set[str] = field(default_factory=set)
+    def __init__(self, names: set[str] | None = None, particles: set[str] | None = None,
+                 digit_words: set[str] | None = None, title_words: set[str] | None = None):
+        self.names: set[str] = set() if names is None else names
+        self.particles: set[str] = set() if particles is None else particles
+        self.digit_words: set[str] = set() if digit_words is None else digit_words
+        self.title_words: set[str] = set() if title_words is None else title_words
 
     def is_name(self, word: str) -> bool:
         w = word.casefold()

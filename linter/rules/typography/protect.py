@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-import regex
+from linter.core.lazy import regex
 
 from linter.core.document import Document
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-import regex
+from linter.core.lazy import regex
 
 from linter.core.document import Document
 from linter.core.findings import Edit, Fix

@@ -1,4 +1,4 @@
-"""The lazy stand-ins for compiled patterns (linter/rules/debris/lazy.py) behave like the
+"""The lazy stand-ins for compiled patterns (linter/core/lazy.py) behave like the
 compiled patterns they stand for, copied and pickled too (a pool started by spawning, as on
 macOS and Windows, pickles what it sends its workers)."""
 
@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from linter.rules.debris.lazy import lazy, re as lazy_re, regex as lazy_regex
+from linter.core.lazy import lazy, re as lazy_re, regex as lazy_regex
 
 
 @pytest.mark.parametrize("make", [
