@@ -89,3 +89,30 @@ def test_triggers_keep_the_rules_findings():
            "War in Ukraine: What you need to know\nThe latest: Russia fired missiles.\n"
            "Photos: Our photographers have been there.\nHow you can help: Here are ways.\n")
     assert "D231" in {f.code for f in lint(box, select=["D231"])}
+
+
+PARAS = ["The council met on Monday and agreed the budget for the year, officials said.",
+         "The mayor said the talks would go on, and that the allies agreed on the next steps.",
+         "Officials expect the work on the harbour to finish before the winter storms arrive here."]
+HEADS = ["Biden disputes Zelensky claims on Poland missile", "Missile in Poland was accident, NATO says. But fear remains.",
+         "Five things we learned from the Obama interview", "Related: Chicago is America's most segregated city",
+         "Battlefield pressures", "Why the NATO summit matters for Kyiv", "“Quoted” headline about the NATO summit here",
+         "the lowercase line about the NATO summit goes here", "Read more: Ten things to know about the storm",
+         "Council sells the library to a developer, mayor says.", "Photo: AP", "A line that ends open and",
+         "Zelensky meets Biden in Washington ahead of talks \u00a0", "- Politics & Government"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PARAS), st.sampled_from(HEADS), st.just("")), min_size=2, max_size=9),
+       st.sampled_from(["\n", "\n\n", " \n"]))
+def test_teaser_trigger_skips_no_page_with_a_teaser(parts, sep):
+    from linter.rules.debris import teasers
+
+    text = sep.join(parts) + "\n"
+    found = [(f.start, f.message) for f in lint(text, select=["D220"])]
+    trigger = teasers.may_hold_teaser
+    teasers.may_hold_teaser = lambda doc, min_words: True  # the full reading of every page
+    try:
+        assert [(f.start, f.message) for f in lint(text, select=["D220"])] == found
+    finally:
+        teasers.may_hold_teaser = trigger

@@ -54,19 +54,21 @@ def teaser_shape(text: str, min_words: int = 6, max_words: int = 18) -> bool:
         return False
     if not s[:1].isupper() or s.endswith(("¶", " #")):
         return False
-    if any(q in s for q in QUOTES) or BYLINE_START.match(s) or title_case(s):
+    if any(q in s for q in QUOTES) or title_case(s):
         return False
+    # (the costliest tests last: no byline or date opening, no open end)
     if not ends_sentence(s):
         # not "(...)" or "[...]" notes, not sentences cut off, not "Proof: ..." labels, no
-        # open end (a sentence end is not one: tested only here, the costliest test last)
+        # open end (a sentence end is not one)
         return (not s.endswith(("?", ")", "]")) and len(SENTENCE_SPLIT.split(s)) == 1
-                and not ONE_WORD_LABEL.match(s) and headline_voice(s) and not OPEN_END.search(s))
+                and not ONE_WORD_LABEL.match(s) and headline_voice(s) and not OPEN_END.search(s)
+                and not BYLINE_START.match(s))
     if not s.endswith("."):
         return False
     # "Missile in Poland was accident, NATO says. But spillover fear remains."
     sentences = SENTENCE_SPLIT.split(s)
     return (len(sentences) >= 2 and all(len(x.split()) <= 8 for x in sentences)
-            and ATTRIBUTION.search(sentences[0]) is not None)
+            and ATTRIBUTION.search(sentences[0]) is not None and not BYLINE_START.match(s))
 
 
 # words that lean on the surrounding article or talk to the reader: a subhead's, not a headline's
