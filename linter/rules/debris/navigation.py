@@ -274,7 +274,7 @@ class TrailingLinkList(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
         last = last_nonblank(lines, 1)
-        if not last or not _link_item(lines[last[0]]):
+        if not last or lines[last[0]].lstrip()[0] not in "-*•·" or not _link_item(lines[last[0]]):
             return  # the page does not end in a list item: no list (and no layout needed)
         layout = Layout.of(doc)
         nb = layout.nonblank

@@ -180,7 +180,18 @@ def may_end_in_promo_box(doc: Document) -> bool:
     """Whether one of the last two non-blank lines has a colon where a label's would be: a
     promo box ends in labelled paragraphs (perhaps followed by a call to action)."""
     lines = doc.lines
-    return any(":" in lines[i].strip()[:42] for i in last_nonblank(lines, 2))
+    return any(_may_be_labelled(lines[i].strip()) for i in last_nonblank(lines, 2))
+
+
+def _may_be_labelled(s: str) -> bool:
+    """What :data:`LABELLED` needs of a stripped line: a capital, then a first colon within
+    42 characters with no sentence end before it and a space after it.
+
+    >>> _may_be_labelled("The latest: Russia fired"), _may_be_labelled("He said: no"), _may_be_labelled("At 10:30")
+    (True, True, False)
+    """
+    k = s.find(":", 0, 42)
+    return k > 0 and s[0].isupper() and s[k + 1:k + 2].isspace() and not any(c in s[:k] for c in ".!?")
 
 
 def promo_box(doc: Document, layout: Layout) -> tuple[int, int]:
