@@ -46,6 +46,8 @@ BARE_CREDIT = regex.compile(rf"^(?:©\s*)?(?:{AGENCY}|{NAME}\s*/\s*{AGENCY})(?:\
 
 
 # where a caption can be: a line ending in ")", opening with a label or an agency, "/Agency"
+# (the first two scanned with the other line gates by structscan.line_gates, the first words of
+# the second kept in its START_WORDS; the last two found from structscan.inline_marks)
 GATES = (
     re.compile(r"\)[ \t]*\n"),
     re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?:\(?(?:all|top|main|lead|header|featured|cover|photo|picture|image|"

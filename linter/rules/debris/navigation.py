@@ -164,6 +164,7 @@ TAG_LINE = regex.compile(
 
 
 TAG_ITEMS = regex.compile(r"\s*[,;|•·、，]\s*")
+# (scanned with the other line gates by structscan.line_gates: its opening words are in START_WORDS)
 TAG_GATE = re.compile(r"\n[ \t]*(?:[-•*][ \t]*)?(?:topics|tags|tagged|filed|categor|labels|keywords|related|more[ \t]+on|"
                       r"schlagw|themen|étiquettes|mots-clés|etiquetas|temas|标签|タグ)", re.I)
 

@@ -42,6 +42,7 @@ TAIL_HEADING = regex.compile(
 )
 
 
+# (scanned with the other line gates by structscan.line_gates: its opening words are in START_WORDS)
 TAIL_GATE = re.compile(
     r"\n[ \t]*(?:[-*•#]+[ \t]*)?(?:you|related|more|recommended|most|trending|editor|don|up|read|what|also|other|"
     r"latest|featured|from|around|sponsored|promoted|today|in[ \t]case|elsewhere|lesen|mehr|das|à|lire|sur|leia|veja|"
@@ -232,6 +233,7 @@ SHORT_QUESTION = regex.compile(r"^(?:\S+\s+){0,6}\S+\?$")
 SPLIT = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\"“])")
 
 
+# (scanned with the other line gates by structscan.line_gates: its opening words are in START_WORDS)
 CTA_GATE = re.compile(rf"\n[ \t]*(?:[-•*][ \t]*)?{CTA_VERB}\b", re.I)
 # a call-to-action verb where a sentence can open: at the start or after [.!?] and spaces
 # (``re`` and its ``\s`` take in all that ``regex`` does); no line without one holds a call

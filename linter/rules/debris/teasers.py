@@ -123,6 +123,7 @@ TEASER_WORDS = (r"(?:related(?:\s+(?:story|article|coverage|content))?|read\s+(?
                 r"|watch|listen|lire\s+aussi|à\s+lire\s+aussi|lesen\s+sie\s+auch|mehr\s+zum\s+thema|leia\s+também"
                 r"|veja\s+também|lea\s+también|leggi\s+anche)")
 TEASER_LABEL = regex.compile(rf"^(?:[-•*]\s+)?{TEASER_WORDS}\s*[:：]\s+(?=\S)", regex.I)
+# (scanned with the other line gates by structscan.line_gates: its opening words are in START_WORDS)
 TEASER_LABEL_GATE = re.compile(rf"\n[ \t]*(?:[-•*][ \t]+)?{TEASER_WORDS}[ \t]*[:：][ \t]", re.I)
 
 
@@ -333,6 +334,7 @@ SLIDE = regex.compile(r"^(?:[-*•]\s+)?(?:(?:slide|image|photo|picture|bild|fot
                       regex.I)
 
 
+# (scanned with the other line gates by structscan.line_gates: its opening words are in START_WORDS)
 SLIDE_GATE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?:(?:slide|image|photo|picture|bild|foto)[ \t]+)?\d{1,3}[ \t]*(?:/|of|von|de|sur)",
                         re.I)
 
