@@ -6,9 +6,9 @@ from bisect import bisect_right
 from itertools import accumulate, chain, compress
 from typing import Iterable
 
-from linter.rules.debris.lazy import re  # compiled on first use
+from linter.core.lazy import re  # compiled on first use
 
-from linter.rules.debris.lazy import regex  # compiled on first use
+from linter.core.lazy import regex  # compiled on first use
 
 from linter.core.document import Document
 from linter.core.findings import Finding

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.rules.debris.lazy import re  # compiled on first use
+from linter.core.lazy import re  # compiled on first use
 
 from linter.core.findings import Fix
 from linter.core.lineedit import delete_span_edit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from linter.rules.debris.lazy import re, regex  # compiled on first use
+from linter.core.lazy import re, regex  # compiled on first use
 
 from linter.core.document import Document
 from linter.core.findings import Finding

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from linter.rules.debris.lazy import re  # compiled on first use
+from linter.core.lazy import re  # compiled on first use
 from bisect import bisect_right
 from typing import Iterable
 
-from linter.rules.debris.lazy import regex  # compiled on first use
+from linter.core.lazy import regex  # compiled on first use
 
 from linter.core.document import Document
 from linter.core.findings import Finding
