@@ -52,7 +52,7 @@ def test_line_gates_match_each_gates_own_scan_on_real_text():
         for variant in _variants(text):
             _same(variant)
             n += 1
-    assert n > 20
+    assert n >= 12  # four variants of each example and fixture, more with ../shared
 
 
 WORDS = ["Photo", "PHOTO", "(AP", "AP", "Reuters", "Getty Images", "© 2024", "Related", "READ MORE", "Read",
