@@ -307,6 +307,9 @@ def _holds(doc: Document, gate, i: int, where: str) -> bool:
             line, gate = low[start:start + len(line)], twin
     line = _ODD_SPACE.sub(" ", line)  # as plain_spaces writes the text the gate scans
     if where == "end":
+        # candidate_lines tries the last line, when no newline ends it, on its last 300 characters
+        if i == len(doc.lines) - 1 and not doc.ends_with_newline:
+            line = line[-300:]
         return gate.search(line + "\n") is not None
     return gate.match("\n" + line[:300] if i == 0 else "\n" + line + "\n") is not None
 
@@ -658,17 +661,23 @@ class LegalNotice(Rule):
         # (the last lines are often long paragraphs), all of them at once
         tail = [(i, s) for i, s in zip(layout.nonblank[-self.TAIL:], layout._stripped[-self.TAIL:])
                 if len(s) <= 300 and s[:1] not in "\"“‘'«"]
-        if not tail or not legal_gate(_lower("\n".join([s for _, s in tail]))):
+        if not tail:
+            return
+        low = _lower("\n".join([s for _, s in tail]))
+        if low is not None and not legal_gate(low):
             return
         for i, s in tail:
             if LEGAL.search(s) and i not in pack_chrome(doc, ctx):
                 yield line_range_finding(self, doc, i, i, f"Legal notice: {clip(s, 60)!r}")
 
 
-def _lower(text: str) -> str:
+def _lower(text: str) -> str | None:
     """``text`` lowercased with the long s written ``s``, as LEGAL's IGNORECASE equates them
-    (the letters of the gates have no other such twin)."""
+    (the letters of the gates have no other such twin); None when lowercasing changes the
+    length (a dotted capital I, which LEGAL's IGNORECASE equates with "i": no gate then)."""
     low = text.lower()
+    if len(low) != len(text):
+        return None
     return low if low.isascii() or "\u017f" not in low else low.replace("\u017f", "s")
 
 

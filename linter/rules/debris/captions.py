@@ -64,9 +64,7 @@ def _checked_lines(doc: Document, rough: list[int], gate, newline: bool) -> list
     lines, out = doc.lines, []
     last = len(lines) - 1
     for i in rough:
-        line = lines[i]
-        if not line.isascii():
-            line = _ODD_SPACE.sub(" ", line)
+        line = _ODD_SPACE.sub(" ", lines[i])  # as plain_spaces does (ASCII odd spaces too)
         if newline:
             line = (line if i < last or doc.ends_with_newline else line[-300:]) + "\n"
         if gate.search(line):

@@ -94,6 +94,8 @@ def _candidates(doc: Document) -> list[int]:
         return Layout.of(doc).nonblank
     foot = foot_lines(doc)
     found = set(foot["insta"]).union(foot["tweet"])
+    if doc.lines:  # the shared scan reads only the first 300 characters of the first line
+        found.add(0)
     text, lines, line_index, starts = doc.text, doc.lines, doc.line_index, doc.line_starts
     pos = text.find(".co")
     while pos != -1:

@@ -15,6 +15,7 @@ from linter.rules.debris.layout import (
     Layout, candidate_lines, clip, ends_sentence, is_prose, last_nonblank, line_range_finding, pack_chrome, width,
 )
 from linter.rules.debris.structscan import line_gates
+from linter.rules.debris.teasers import opens_capital
 
 # Headings of the boxes of other stories that follow an article.
 TAIL_HEADING = regex.compile(
@@ -192,7 +193,7 @@ def _may_be_labelled(s: str) -> bool:
     (True, True, False)
     """
     k = s.find(":", 0, 42)
-    return k > 0 and s[0].isupper() and s[k + 1:k + 2].isspace() and not any(c in s[:k] for c in ".!?")
+    return k > 0 and opens_capital(s) and s[k + 1:k + 2].isspace() and not any(c in s[:k] for c in ".!?")
 
 
 def promo_box(doc: Document, layout: Layout) -> tuple[int, int]:

@@ -298,7 +298,21 @@ def _may_read_as_headline(t: str, ws: list[str]) -> bool:
     if ends_sentence(t):
         return t.endswith(".") and "," in t
     return (t[-1] not in ",;:-–—(/&" and not t.endswith(("?", ")", "]", "¶", " #"))
-            and any(w[:1].isupper() for w in ws[1:]))
+            and any(map(opens_capital, ws[1:])))
+
+
+#: a capital as NAME_WORD reads one (``regex``'s Unicode tables can be newer than ``str``'s)
+_CAPITAL = regex.compile(r"\p{Lu}")
+
+
+def opens_capital(w: str) -> bool:
+    """Whether ``w`` opens with a capital, as ``str.isupper`` or ``regex``'s ``\\p{Lu}`` takes it.
+
+    >>> opens_capital("Zelensky"), opens_capital("\ua7cbelensky"), opens_capital("claims")
+    (True, True, False)
+    """
+    c = w[:1]
+    return c.isupper() or (c > "\x7f" and _CAPITAL.match(c) is not None)
 
 
 def _between_prose(lines: list[str], i: int) -> bool:
