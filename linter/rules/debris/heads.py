@@ -283,15 +283,14 @@ class HeadGate:
     @cached_property
     def _built(self) -> tuple[bool, str]:
         """(sound, the gate's pattern text): kept across runs by :mod:`linter.core.coldstart`
-        (keyed by the keys and patterns and by this module's file), worked out otherwise."""
-        import hashlib
+        (keyed by the keys and patterns themselves and by this module's file), worked out
+        otherwise."""
         import os
 
         from linter.core import coldstart
 
         st = os.stat(__file__)
-        digest = hashlib.sha1("\x00".join([*self._keys, "\x01", *self._patterns]).encode()).hexdigest()
-        key = ("debris.heads", K, st.st_size, st.st_mtime_ns, digest)
+        key = ("debris.heads", K, st.st_size, st.st_mtime_ns, "\x00".join([*self._keys, "\x01", *self._patterns]))
         got = coldstart.remember(key, lambda: [self._walked[2], self._pattern() if self._walked[2] else ""])
         return bool(got[0]), str(got[1])
 

@@ -220,15 +220,13 @@ def _first(items) -> frozenset[str] | None:
 
 def _first_chars_all(patterns: list[str]) -> list[frozenset[str] | None]:
     """:func:`first_chars` of each pattern, kept across runs by :mod:`linter.core.coldstart`
-    (keyed by the patterns and this module's file): a warm cold start parses none."""
-    import hashlib
+    (keyed by the patterns themselves and this module's file): a warm cold start parses none."""
     import os
 
     from linter.core import coldstart
 
     st = os.stat(__file__)
-    key = ("debris.first-chars", st.st_size, st.st_mtime_ns,
-           hashlib.sha1("\x00".join(patterns).encode()).hexdigest())
+    key = ("debris.first-chars", st.st_size, st.st_mtime_ns, "\x00".join(patterns))
     got = coldstart.remember(key, lambda: [None if f is None else sorted(f) for f in map(first_chars, patterns)])
     return [None if f is None else frozenset(f) for f in got]
 
