@@ -62,6 +62,13 @@ class _LazyModule:
     any other name is looked up on the real module (imported only then)."""
 
     _kind = "re"
+    #: the flags both modules number alike, as plain numbers
+    I = IGNORECASE = 2
+    L = LOCALE = 4
+    M = MULTILINE = 8
+    S = DOTALL = 16
+    U = UNICODE = 32
+    X = VERBOSE = 64
 
     @classmethod
     def compile(cls, pattern: str, flags: int = 0) -> lazy:
@@ -87,12 +94,6 @@ class _RegexModule(_LazyModule):
     (True, 'ab')
     """
 
-    I = IGNORECASE = 2
-    L = LOCALE = 4
-    M = MULTILINE = 8
-    S = DOTALL = 16
-    U = UNICODE = 32
-    X = VERBOSE = 64
     A = ASCII = 128
     V1 = VERSION1 = 256
     R = REVERSE = 1024
@@ -116,12 +117,6 @@ class _ReModule(_LazyModule):
     (True, True, 2)
     """
 
-    I = IGNORECASE = 2
-    L = LOCALE = 4
-    M = MULTILINE = 8
-    S = DOTALL = 16
-    U = UNICODE = 32
-    X = VERBOSE = 64
     A = ASCII = 256  # (128 is re.DEBUG)
     _kind = "re"
 
