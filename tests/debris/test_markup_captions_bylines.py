@@ -174,9 +174,16 @@ def test_table_rule_only_in_plain_text():
     assert codes(P1 + "\n---\n" + P2, ["D261"]) == []
 
 
-def test_author_contact_line():
-    assert codes(between("Bradley M. Kuhn <bkuhn@example.org>"), ["D250"]) == ["D250"]
+@pytest.mark.parametrize("line", ["Bradley M. Kuhn <bkuhn@example.org>", "Jane Doe, jane@example.co.uk",
+                                  "Jane Doe <j.doe@news.example-paper.org>"])
+def test_author_contact_line(line):
+    assert codes(between(line), ["D250"]) == ["D250"]
+    assert codes(line + "\n\n" + P1 + "\n", ["D250"]) == ["D250"]  # a first line too
+
+
+def test_prose_with_an_address_is_not_a_contact_line():
     assert codes(between("Write to the council at clerk@example.org before Friday."), ["D250"]) == []
+    assert codes(between("Questions go to clerk@city.gov.uk."), ["D250"]) == []
 
 
 def test_kicker_above_the_headline():

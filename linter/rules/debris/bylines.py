@@ -67,7 +67,7 @@ BYLINE_GATE = re.compile(
     r"updated|publicado|publié|veröffentlicht|\d)\b",
     re.I,
 )
-CONTACT_GATE = re.compile(r"@[\w-]+\.\w+>?\.?[ \t]*\n")
+CONTACT_GATE = re.compile(r"@[\w-]+(?:\.[\w-]+)+>?\.?[ \t]*\n")
 #: BYLINE_GATE and CONTACT_GATE on the stripped lines of a :class:`ShortLines` view (they find
 #: more: each line they find is then tried with its gate, :func:`holds_gate`)
 BYLINE_VIEW = re.compile(
@@ -77,7 +77,7 @@ BYLINE_VIEW = re.compile(
     r"\d(?=[^\n]*\s(?:by|par|por|von|di|door|av|af|przez|written|words|reporting)[\s:]))\b",
     re.I,
 )
-CONTACT_VIEW = re.compile(r"@[\w-]+\.\w+>?\.?[^\S\n]*(?=\n|\Z)")
+CONTACT_VIEW = re.compile(r"@[\w-]+(?:\.[\w-]+)+>?\.?[^\S\n]*(?=\n|\Z)")
 
 
 # an author's name on a line of its own: "Jane Doe", "Richard (R.J.) Eskow", "Ana de la Cruz"
