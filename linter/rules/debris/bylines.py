@@ -15,8 +15,8 @@ from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.navigation import TAG_LINE
 from linter.rules.debris.layout import (
-    _ODD_SPACE, Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, lower_gate, lowered,
-    pack_chrome, plain_spaces, width,
+    _ODD_SPACE, Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, lower_gate,
+    lower_same_length, lowered, pack_chrome, plain_spaces, width,
 )
 
 MONTHS = (r"(?:jan(?:uary|vier|eiro|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|fev(?:ereiro)?|mar(?:ch|s|ço|zo)?|märz|"
@@ -213,12 +213,7 @@ class ShortLines:
         and ``s`` (as :func:`lowered`); None when lowercasing changes the length."""
         low = self.__dict__.get("_lower", self)
         if low is self:
-            low = self.text.lower()
-            if len(low) != len(self.text):
-                low = None
-            elif not low.isascii():
-                low = low.replace("\u0131", "i").replace("\u017f", "s")
-            self._lower = low
+            low = self._lower = lower_same_length(self.text)
         return low
 
     def lines(self, pattern) -> list[int]:
@@ -663,22 +658,14 @@ class LegalNotice(Rule):
                 if len(s) <= 300 and s[:1] not in "\"“‘'«"]
         if not tail:
             return
-        low = _lower("\n".join([s for _, s in tail]))
+        # lowercased as LEGAL's IGNORECASE reads the long s; no gate when the length changes
+        # (a dotted capital I, which that IGNORECASE equates with "i")
+        low = lower_same_length("\n".join([s for _, s in tail]))
         if low is not None and not legal_gate(low):
             return
         for i, s in tail:
             if LEGAL.search(s) and i not in pack_chrome(doc, ctx):
                 yield line_range_finding(self, doc, i, i, f"Legal notice: {clip(s, 60)!r}")
-
-
-def _lower(text: str) -> str | None:
-    """``text`` lowercased with the long s written ``s``, as LEGAL's IGNORECASE equates them
-    (the letters of the gates have no other such twin); None when lowercasing changes the
-    length (a dotted capital I, which LEGAL's IGNORECASE equates with "i": no gate then)."""
-    low = text.lower()
-    if len(low) != len(text):
-        return None
-    return low if low.isascii() or "\u017f" not in low else low.replace("\u017f", "s")
 
 
 class Kicker(Rule):

@@ -272,16 +272,26 @@ def lowered(doc: Document) -> str | None:
     got = doc.meta.get("debris-lower")
     if got is not None and got[0] is doc.text:
         return got[1]
-    text = doc.text
+    low = lower_same_length(doc.text)
+    doc.meta["debris-lower"] = (doc.text, low)
+    return low
+
+
+def lower_same_length(text: str) -> str | None:
+    """``text`` lowercased as :func:`lowered` does it (the dotless i and the long s written
+    ``i`` and ``s``), for any text; None when lowercasing changes the length.
+
+    >>> lower_same_length("\u017fHARE \u0131t"), lower_same_length("\u0130stanbul")
+    ('share it', None)
+    """
     low = text.lower()
     if len(low) != len(text):
-        low = None
-    elif not low.isascii():
+        return None
+    if not low.isascii():
         if "\u0131" in low:
             low = low.replace("\u0131", "i")
         if "\u017f" in low:
             low = low.replace("\u017f", "s")
-    doc.meta["debris-lower"] = (text, low)
     return low
 
 
