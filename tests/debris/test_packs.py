@@ -213,3 +213,19 @@ def test_pack_from_an_installed_distribution_entry_point(tmp_path):
     assert res.returncode == 1 and "Gazette app promo" in res.stdout, res.stdout + res.stderr
     res = run_cli("check", "--select", "D101", "a.txt", cwd=work)
     assert res.returncode == 0
+
+
+@pytest.mark.parametrize("line", [
+    "Blog \u00a9 2024 Powered by Ghost",
+    "The Field Notes \u00a9 2023 \u2022 Published with Ghost",
+    "Powered by Ghost",
+])
+def test_ghost_footer_credit_with_or_without_a_separator(line):
+    text = "An opening paragraph of the post, long enough to read as prose here.\n\n" + line + "\n"
+    assert "D101" in codes(text)
+
+
+def test_ghost_footer_credit_leaves_prose_about_ghost_alone():
+    text = ("The newsletter moved in 2024. Powered by Ghost, the site now costs less to run "
+            "than the old one, says the editor.\n")
+    assert "D101" not in codes(text)
