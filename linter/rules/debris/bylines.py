@@ -309,89 +309,18 @@ def _holds(doc: Document, gate, i: int, where: str) -> bool:
     return gate.match("\n" + line[:300] if i == 0 else "\n" + line + "\n") is not None
 
 
-#: the words and characters a line opens with (after its indent) when one of the scanned gates
-#: of :func:`foot_lines` can match it (lowercase; keep in step with the gates)
-FOOT_OPENERS = r"[-*•+·|—–\[]|originally|this|a\s|republished|reprinted|原标题|责任编辑|une\s|ein\s|una\s"
-
-
-def _foot_gates() -> dict:
-    """Gate name -> (pattern read on the lowercased text or None, gate for candidate_lines):
-    D253's source notes, D256's sign-offs, D260's empty items and icon lines, and the two
-    line starts of D270's embedded posts (its own, not candidate_lines gates)."""
-    from linter.rules.debris import embeds, markup
-
-    return {"source": SOURCE_GATE, "sign": SIGN_OFF_GATE, "empty": markup.EMPTY_GATE,
-            "icon": markup.ICON_LINE_GATE, "insta": embeds.INSTAGRAM_START, "tweet": embeds.TWEET_START}
-
-
-_FOOT: list = []
-
-
-def _foot_scanner():
-    """``(pattern, gates, group indices)``: one pattern whose named groups are the gates (without their
-    ``\\n``), each tried in a lookahead where a line opens like one of them."""
-    if not _FOOT:
-        gates = _foot_gates()
-        bodies = []
-        for name, gate in gates.items():
-            gate = gate.compiled() if hasattr(gate, "compiled") else gate
-            twin = lower_gate(gate) if gate.flags & re.IGNORECASE else gate
-            assert twin is not None and twin.pattern.startswith("\\n"), name
-            bodies.append((name, twin.pattern[2:]))
-        from linter.rules.debris.markup import ICONS
-
-        opens = rf"(?=[ \t]*(?:[{ICONS}]|{FOOT_OPENERS}))"
-        caps = "".join(f"(?=(?P<{n}>{b})?)" for n, b in bodies)
-        need = "(?!)"
-        for n, _ in reversed(bodies):
-            need = f"(?({n})|{need})"
-        pattern = re.compile(r"\n" + opens + caps + need).compiled()
-        _FOOT.extend((pattern, gates, [(name, pattern.groupindex[name]) for name in gates]))
-    return _FOOT
-
-
 def foot_lines(doc: Document) -> dict:
     """Gate name -> the lines ``candidate_lines`` gives for it (the lines of the two D270
-    patterns besides), found in one scan of the newlines of the lowercased, plain-spaced
-    text (kept in ``doc.meta``); each gate on its own when the text cannot be lowercased.
+    patterns besides): the foot gates of the one shared line scan (``structscan.line_gates``).
 
     >>> got = foot_lines(Document.from_text("Originally published at x\\n\\u2014 bkuhn\\n-\\n\u2b50\\nText\\n"))
     >>> got["source"], got["sign"], got["empty"], got["icon"], got["tweet"]
     ([0], [1], [2], [3], [])
     """
-    kept = doc.meta.get("debris-foot")
-    if kept is not None and kept[0] is doc.text:
-        return kept[1]
-    pattern, gates, indices = _foot_scanner()
-    out = {name: [] for name in gates}
-    low = lowered(doc)
-    if not doc.lines:
-        pass
-    elif low is None:
-        for name, gate in gates.items():
-            out[name] = candidate_lines(doc, gate)
-    else:
-        text = plain_spaces(doc, low)
-        groups = [(k, out[name]) for name, k in indices]
-        first = text[:300]
-        if "\n" in first:
-            first = first[:first.index("\n")]
-        m = pattern.match("\n" + first)
-        if m:
-            _record(groups, 0, m.regs)
-        starts, n_lines = doc.line_starts, len(doc.lines)
-        for m in pattern.finditer(text):
-            i = bisect_right(starts, m.start())
-            if i < n_lines:
-                _record(groups, i, m.regs)
-    doc.meta["debris-foot"] = (doc.text, out)
-    return out
+    from linter.rules.debris.structscan import line_gates
 
+    return line_gates(doc)
 
-def _record(groups: list, i: int, regs: tuple) -> None:
-    for k, found in groups:
-        if regs[k][0] >= 0:
-            found.append(i)
 
 _ANY_DIGIT = regex.compile(r"\d")
 DATELINE_GATE = re.compile(

@@ -9,7 +9,10 @@ newlines of the lowercased, plain-spaced text (the text those scans read):
   the gates' words (a trie of their literals, which ``re`` rejects in a step or two), and
   then each such gate's own pattern is matched there in a lookahead;
 - a line *end* gate (``X[ \\t]*\\n``, X a closing parenthesis, an ellipsis, an arrow or a
-  close button) is read off the characters before the newline.
+  close button) is read off the characters before the newline;
+- the *foot* gates of ``bylines``, ``markup`` and ``embeds`` (source notes, sign-offs, empty
+  items, icon lines, embedded posts: ``bylines.foot_lines``) are start gates opening with
+  :data:`FOOT_OPENERS` or an icon, found in the same pass.
 
 The result is what ``candidate_lines(doc, gate)`` gives for each gate (the tests compare);
 when the text cannot be lowercased in place (see ``lowered``) each gate runs on its own.
@@ -78,35 +81,50 @@ def trie_regex(words) -> str:
     return build(words)
 
 
-def _gates() -> tuple[dict, dict]:
-    """The start gates and the end gates (name -> pattern) of the rules that own them
-    (imported late: those modules import this one)."""
-    from linter.rules.debris import captions, navigation, promo, teasers
+def _gates() -> tuple[dict, dict, dict]:
+    """The start gates, the end gates (name -> pattern) and the foot gates (name -> pattern
+    read on the lowercased text: case-insensitive ones as their twins, the others as they
+    are) of the rules that own them (imported late: those modules import this one). The
+    foot gates (D253's source notes, D256's sign-offs, D260's empty items and icon lines,
+    the two line starts of D270's embedded posts) open with :data:`FOOT_OPENERS`."""
+    from linter.rules.debris import bylines, captions, embeds, markup, navigation, promo, teasers
 
     start = {"caption": captions.GATES[1], "teaser_label": teasers.TEASER_LABEL_GATE,
              "slide": teasers.SLIDE_GATE, "tag": navigation.TAG_GATE, "tail": promo.TAIL_GATE,
              "cta": promo.CTA_GATE}
     end = {"paren": captions.GATES[0], "ellipsis": teasers.ELLIPSIS_GATE, "arrow": navigation.ARROW_GATE,
            "close": promo.CLOSE_GATE}
-    return start, end
+    foot = {"source": bylines.SOURCE_GATE, "sign": bylines.SIGN_OFF_GATE, "empty": markup.EMPTY_GATE,
+            "icon": markup.ICON_LINE_GATE, "insta": embeds.INSTAGRAM_START, "tweet": embeds.TWEET_START}
+    return start, end, foot
+
+
+#: the words and characters a line opens with (after its indent) when one of the foot gates
+#: can match it (lowercase; keep in step with the gates), besides the icons of D260
+FOOT_OPENERS = r"[-*•+·|—–\[]|originally|this|a\s|republished|reprinted|原标题|责任编辑|une\s|ein\s|una\s"
 
 
 _SCAN: list = []
 
 
 def _scanner():
-    """``(pattern, start gate names, start gates, end gates)``: compiled once."""
+    """``(pattern, start gate names, start gates, end gates, first-line test, foot gates)``:
+    compiled once."""
     if not _SCAN:
-        gates, ends = _gates()
-        names = list(gates)
+        from linter.rules.debris.markup import ICONS
+
+        gates, ends, foot = _gates()
+        names = [*gates, *foot]
         bodies = []
-        for name in names:
-            gate = gates[name]
+        for name, gate in [*gates.items(), *foot.items()]:
             gate = gate.compiled() if hasattr(gate, "compiled") else gate
-            twin = lower_gate(gate)
-            assert gate.flags & re.IGNORECASE and twin is not None and twin.pattern.startswith("\\n"), name
+            if name in gates:
+                assert gate.flags & re.IGNORECASE, name
+            twin = lower_gate(gate) if gate.flags & re.IGNORECASE else gate
+            assert twin is not None and twin.pattern.startswith("\\n"), name
             bodies.append(twin.pattern[2:])
-        opens = r"(?=[ \t]*(?:[-*•#]+[ \t]*)?(?:" + trie_regex(START_WORDS) + r"|\d{1,3}[ \t]*[/ovds]))"
+        opens = (r"(?=[ \t]*(?:(?:[-*•#]+[ \t]*)?(?:" + trie_regex(START_WORDS) + r"|\d{1,3}[ \t]*[/ovds])"
+                 rf"|[{ICONS}]|{FOOT_OPENERS}))")
         caps = "".join(f"(?=(?P<{n}>{b})?)" for n, b in zip(names, bodies))
         # a match needs a start gate's match or an end gate's character: fail otherwise
         need = "(?<=\n)"
@@ -114,9 +132,9 @@ def _scanner():
             need = f"(?({n})|{need})"
         need = need.replace("(?<=\n)", f"(?:{_END})")
         pattern = re.compile(r"\n(?:(?:" + _END + ")(?P<end>)|" + opens + ")" + caps + need)
-        # the first line has no newline before it: tried only when it opens like a start gate
+        # the first line has no newline before it: tried only when it opens like a gate
         first = re.compile(opens[3:-1])
-        _SCAN.extend((pattern, names, gates, ends, first))
+        _SCAN.extend((pattern, names, gates, ends, first, foot))
     return _SCAN
 
 
@@ -158,14 +176,14 @@ def line_gates(doc: Document) -> LineGates:
 
 
 def _scan(doc: Document) -> LineGates:
-    pattern, names, gates, ends, opens_first = _scanner()
+    pattern, names, gates, ends, opens_first, foot = _scanner()
     out = LineGates()
     text = doc.text
     if not text:
         return out
     low = lowered(doc)
     if low is None:  # each gate on its own (candidate_lines falls back to the original text)
-        for name, gate in [*gates.items(), *ends.items()]:
+        for name, gate in [*gates.items(), *ends.items(), *foot.items()]:
             found = candidate_lines(doc, gate)
             if found:
                 out[name] = found
@@ -181,12 +199,14 @@ def _scan(doc: Document) -> LineGates:
             _starts(slots, 0, m)
     end_group = pattern.groupindex["end"]
     starts = doc.line_starts  # the lines' offsets (most rules need them: computed once)
+    last = len(doc.lines) - 1
     for m in pattern.finditer(text):
         pos = m.start()
         line = bisect_right(starts, pos) - 1
         if m.start(end_group) >= 0:
             _end_gates(out, line, text, starts[line], pos)
-        _starts(slots, line + 1, m)
+        if line < last:
+            _starts(slots, line + 1, m)
     if not doc.ends_with_newline:
         last = len(starts) - 1
         _end_gates(out, last, text, max(starts[last], len(text) - 300), len(text))
