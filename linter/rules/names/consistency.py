@@ -14,9 +14,16 @@ from linter.rules.names.scan import KeepPhrases, scan
 
 def compiled(ctx: Context):
     """The dictionary, its matcher and keep-phrase regexes, built once per run and pack set."""
-    builtin = tuple(ctx.pack_paths.get("names", ()))
-    user = tuple(ctx.pack_paths.get("user", ()))
+    names, user = ctx.pack_paths.get("names", ()), ctx.pack_paths.get("user", ())
+    last = ctx.cache.get("names.dictionary.last")
+    if last is not None and last[0] == names and last[1] == user:
+        return last[2]  # the pack lists of the last call (two per file): no keys to build
+    value = _compiled(ctx, tuple(names), tuple(user))
+    ctx.cache["names.dictionary.last"] = (names[:], user[:], value)
+    return value
 
+
+def _compiled(ctx: Context, builtin: tuple, user: tuple):
     def build():
         vd = dictionary.load(list(builtin), list(user))
         return vd, dictionary.compile_matcher(vd), KeepPhrases(vd)

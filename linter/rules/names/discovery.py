@@ -160,10 +160,55 @@ class _PairingKeys(dict):
 _MAX_KEYS = 1 << 18
 
 
-def _pairing_keys(ctx: Context, vd) -> _PairingKeys:
-    """The run's word -> skeleton memo, one per pack set (its listed words are never paired)."""
-    packs = (tuple(ctx.pack_paths.get("names", ())), tuple(ctx.pack_paths.get("user", ())))
-    return ctx.cached(("names.pairing-keys", packs), lambda: _PairingKeys(vd.lookup))
+class _Pairing:
+    """The words of the run so far that share a skeleton with another word of the run.
+
+    Two words of one file that share a skeleton are both words of the run, so both are
+    here: a file's words meet this set in one C-level intersection, and only words never
+    seen before in the run have their skeleton looked up (bounded like the skeleton memo).
+
+    >>> pairing = _Pairing(frozenset())
+    >>> sorted(pairing.candidates({"Lammy", "Blinken", "Lamy"})), pairing.candidates({"Blinken"})
+    (['Lammy', 'Lamy'], set())
+    >>> sorted(pairing.candidates({"Lamy", "Monday"}))  # Lammy was in another file
+    ['Lamy']
+    """
+
+    def __init__(self, listed):
+        self.keys = _PairingKeys(listed)
+        self.seen: set[str] = set()
+        #: skeleton -> the first word seen with it
+        self.first: dict[str, str] = {}
+        self.shared: set[str] = set()
+
+    def candidates(self, words: set[str]) -> set[str]:
+        """The words of ``words`` whose skeleton another word of the run has too."""
+        new = words - self.seen
+        if new:
+            if len(self.seen) > _MAX_KEYS:  # bounded: start again from this file's words
+                self.seen.clear()
+                self.first.clear()
+                self.shared.clear()
+                new = words
+            keys, first, shared = self.keys, self.first, self.shared
+            self.seen.update(new)
+            for word in new:
+                sk = keys[word]
+                if sk:
+                    other = first.setdefault(sk, word)
+                    if other != word:
+                        shared.add(word)
+                        shared.add(other)
+        return words & self.shared
+
+
+def _pairing(vd) -> _Pairing:
+    """The run's pairing memo, kept with the dictionary of the run's pack set (whose listed
+    words are never paired)."""
+    pairing = vd.__dict__.get("pairing")
+    if pairing is None:
+        pairing = vd.pairing = _Pairing(vd.lookup)
+    return pairing
 
 
 class NameVariantDiscovered(Rule):
@@ -215,16 +260,17 @@ class NameVariantDiscovered(Rule):
         text = doc.text
         vd = compiled(ctx)[0]
         words = words_of(doc)
-        keys = _pairing_keys(ctx, vd)
+        pairing = _pairing(vd)
         # a word can pair only when another word shares its skeleton: a text whose
         # skeletons are all distinct (nearly every text) is done here, in C but for the
         # words never seen before in the run
-        pairable = list(filter(None, map(keys.__getitem__, words)))
+        words = pairing.candidates(words)
+        keys = pairing.keys
+        pairable = [keys[w] for w in words]
         if len(set(pairable)) == len(pairable):
             return
-        found = [keys[w] for w in words]
         buckets: dict[str, list[str]] = {}
-        for word, sk in zip(words, found):
+        for word, sk in zip(words, pairable):
             if not sk:
                 continue
             if sk in buckets:
