@@ -112,7 +112,7 @@ def test_d106_split_title_without_separator_characters():
 def test_d105_only_glue_points_passing_the_gate_matter():
     m = packs.matcher(default_context())
     line = "iPhone news bottom of pageCopyright and The Washington PostDemocracy Dies in Darkness"
-    firsts, lasts = fused._glue_gate(m)
+    firsts, lasts, longest = fused._glue_gate(m)
     keep = [p for p in fused.glue_points(line)
             if line[p:p + 2] in firsts or lasts is None or line[p - 2:p] in lasts or "\u00df" in line[p - 2:p]]
     assert fused.fused_spans(line, m, keep) == fused.fused_spans(line, m)
@@ -125,3 +125,31 @@ def test_d101_start_anywhere_entry_found_by_its_symbol():
     text = "Intro text here.\n\nJane Blog \u00a9 2024 \u2022 Published with Ghost\n\nMore.\n"
     assert [f.code for f in lint(text, ["D101"])] == ["D101"]
     assert 2 in m.line_candidates(Document.from_text(text))
+
+
+def test_d105_live_points_are_the_glue_points_fused_spans_reads():
+    import random
+
+    m = packs.matcher(default_context())
+    rng = random.Random(7)
+    words = ["The", "Washington", "Post", "Democracy", "Dies", "in", "Darkness", "page", "bottom",
+             "of", "top", "iPhone", "caf\u00e9", "\u00c9cole", "stra\u00dfe", "x", " ", "\n", ".",
+             "Guardian", "story", "related", "\u00c0", "\u00ff", "\u2019", "\U0001F600", "a", "Z"]
+    texts = ["".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(4000)]
+    texts += list(_texts()) + ["lone \ud800 surrogate storyThe Guardian"]
+    firsts, lasts, longest = fused._glue_gate(m)
+    for text in texts:
+        expected, passing = [], []
+        for p in fused.glue_points(text):
+            if not (text[p:p + 2] in firsts or lasts is None or text[p - 2:p] in lasts
+                    or "\u00df" in text[p - 2:p]):
+                continue
+            passing.append(p)
+            start = text.rfind("\n", 0, p) + 1
+            end = text.find("\n", p)
+            line = text[start:None if end == -1 else end]
+            if fused.fused_spans(line, m, [p - start]):
+                expected.append(p)
+        live = fused.live_points(text, m)
+        assert set(expected) <= set(live), text
+        assert live == [p for p in passing if fused._live(text, p, m, longest)], text

@@ -96,17 +96,14 @@ class FusedChrome(Rule):
     def check(self, doc, ctx):
         text = doc.text
         m = packs.matcher(ctx)
-        firsts, lasts = _glue_gate(m)
-        starts = doc.line_starts
-        whole = None
         points: dict[int, list[int]] = {}  # line -> the glue points worth a look, in order
-        for pos in glue_points(text):
-            # a known phrase starting at the capital, or a known label's last word before it
-            if text[pos:pos + 2] not in firsts and (lasts is not None and text[pos - 2:pos] not in lasts
-                                                    and "\u00df" not in text[pos - 2:pos]):
-                continue
+        starts = None
+        for pos in live_points(text, m):
+            if starts is None:
+                starts = doc.line_starts
             i = doc.line_index(pos)
             points.setdefault(i, []).append(pos - starts[i])
+        whole = None
         for i, at in points.items():
             line = doc.lines[i]
             if whole is None:
@@ -170,11 +167,116 @@ _GATES: dict = {}
 
 def _glue_gate(m: packs.Matcher):
     """(first two characters of the known phrases, last two of the labels' last words or
-    None): a glue point with neither around it is no fused chrome (see :func:`fused_spans`)."""
+    None, the longest label word): a glue point with neither pair around it is no fused
+    chrome (see :func:`fused_spans`)."""
     got = _GATES.get(id(m))
     if got is None or got[0] is not m:
         firsts = frozenset(p[:2] for lst in m.fused_starts.values() for p, _s in lst)
         keys = list(m.fused_labels)
         lasts = None if any(len(k) < 2 for k in keys) else frozenset(k[-2:] for k in keys)
-        got = _GATES[id(m)] = (m, firsts, lasts)
-    return got[1], got[2]
+        got = _GATES[id(m)] = (m, firsts, lasts, _longest_label_word(m))
+    return got[1:]
+
+
+#: the capital of a glue point in the letter classes of the UTF-8 bytes (:data:`_CLASSES`):
+#: an ASCII capital after a lowercase letter (ASCII or not), found from the capitals (a
+#: literal ``re`` skips to, where ``str.find`` of ``aA`` stops at every lowercase letter;
+#: an ``l`` counts only after ``X``, which is tested on the few found) ...
+_CLASS_CAPITAL = re.compile(rb"A(?<=[al]A)")
+#: ... and the first byte of a capital U+00C0-U+00DE after one
+_CLASS_CAPITAL_LATIN = re.compile(rb"X(?=u)(?:(?<=aX)|(?<=XlX))")
+
+
+def _gate_passes(at: str, before: str, firsts, lasts) -> bool:
+    """The test of :func:`_glue_gate`'s pair for a glue point: the two characters from its
+    capital, and the two before it."""
+    return at in firsts or lasts is None or before in lasts or "\u00df" in before
+
+
+def live_points(text: str, m: packs.Matcher) -> list[int]:
+    """Offsets of the glue points' capitals (:func:`glue_points`) where :func:`fused_spans`
+    can find something: the pair test of :func:`_glue_gate`, then a known phrase starting at
+    the capital or a lowercase word before it that ends a known label. A glue point that
+    fails both yields nothing in :func:`fused_spans`; the others are looked at there.
+
+    The glue points are found in the bytes' letter classes and tested there first, so that a
+    document's character offsets are worked out only up to its last live point.
+
+    >>> mm = packs.Matcher.from_paths(packs.builtin_pack_paths("debris"))
+    >>> live_points("An iPhone. caf\u00e9 bottom of pageCopyright, a PostDemocracy Dies in Darkness", mm)
+    [30, 47]
+    """
+    firsts, lasts, longest = _glue_gate(m)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        return [p for p in glue_points(text)
+                if _gate_passes(text[p:p + 2], text[p - 2:p], firsts, lasts) and _live(text, p, m, longest)]
+    classes = data.translate(_CLASSES)
+    found = [g.start() for g in _CLASS_CAPITAL.finditer(classes)]
+    ascii_text = len(data) == len(text)
+    latin = not ascii_text and b"\xc3" in data
+    if found and not ascii_text:
+        found = [p for p in found if classes[p - 1] == 97 or classes[p - 2] == 88]  # a, X
+    if latin:
+        found += [g.start() for g in _CLASS_CAPITAL_LATIN.finditer(classes)]
+        found.sort()
+    if not found:
+        return []
+    gate = _byte_gate(firsts, lasts)
+    if gate is not None and not (latin and b"\xc3\x9f" in data):
+        # two ASCII bytes are the two characters they spell; any other pair is in no gate
+        fb, lb = gate
+        found = [p for p in found if data[p:p + 2] in fb or data[p - 2:p] in lb]
+    elif ascii_text:
+        found = [p for p in found if _gate_passes(text[p:p + 2], text[p - 2:p], firsts, lasts)]
+    else:
+        found = [p for p in found if _gate_passes(*_pairs(data, p), firsts, lasts)]
+    if ascii_text:  # the byte offsets are the offsets
+        return [p for p in found if _live(text, p, m, longest)]
+    out, last, offset = [], 0, 0
+    for p in found:
+        offset += len(data[last:p].decode("utf-8"))
+        last = p
+        if _live(text, offset, m, longest):
+            out.append(offset)
+    return out
+
+
+def _pairs(data: bytes, p: int) -> tuple[str, str]:
+    """The two characters from the one at byte ``p`` of ``data`` and the two before it, read
+    off the bytes (at most 8 bytes hold two characters; cut pieces of others are ignored)."""
+    at = data[p:p + 8].decode("utf-8", "ignore")[:2]
+    before = data[max(0, p - 8):p].decode("utf-8", "ignore")[-2:]
+    if p <= 2 and len(data[:p].decode("utf-8")) == 1:
+        before = ""  # the character is the second one: text[-1:1] is empty
+    return at, before
+
+
+_BYTE_GATES: dict = {}
+
+
+def _byte_gate(firsts, lasts):
+    """The pairs of :func:`_glue_gate` as bytes, when all are ASCII pairs (else None)."""
+    key = (firsts, lasts)
+    got = _BYTE_GATES.get(key, _BYTE_GATES)
+    if got is _BYTE_GATES:
+        pairs = [*firsts, *(lasts or ())]
+        got = None
+        if lasts is not None and all(len(x) == 2 and x.isascii() for x in pairs):
+            got = (frozenset(x.encode() for x in firsts), frozenset(x.encode() for x in lasts))
+        _BYTE_GATES[key] = got
+    return got
+
+
+def _live(text: str, pos: int, m: packs.Matcher, longest: int) -> bool:
+    """Whether :func:`fused_spans` may find something at the glue point ``pos``: a known
+    phrase starts there (as it tests it), or the lowercase run before it is the last word of
+    a known label (tested on the text: neither reaches past the line)."""
+    first = _TOKEN.match(text, pos).group()
+    for key in (first, first.rstrip(".,:;!?'\u2019")):
+        for phrase, _site in m.fused_starts.get(key, ()):
+            if text.startswith(phrase, pos) and _WORD_END.match(text, pos + len(phrase)):
+                return True
+    word = _LAST_WORD.search(text, max(0, pos - longest - 1), pos)
+    return word is not None and word.group().casefold() in m.fused_labels
