@@ -144,6 +144,27 @@ class Document:
         return self.text.endswith("\n")
 
 
+def per_text(doc: Document, key, build, store: dict | None = None):
+    """``build(doc)``, made once per text of ``doc``: kept as ``(doc.text, result)`` under
+    ``key`` in ``store``, by default ``doc.meta``. A fixed document shares its meta with the
+    one it was fixed from, so a result kept for another text is made again. A module-level
+    dict as ``store`` keeps only the document last asked about: the engine runs every rule on
+    a document before the next one, and nothing is left on the documents a run is done with.
+
+    >>> doc = Document.from_text("a\\nb\\n")
+    >>> per_text(doc, "n", lambda d: len(d.lines)), per_text(doc.with_text("a\\n"), "n", lambda d: len(d.lines))
+    (2, 1)
+    """
+    store = doc.meta if store is None else store
+    kept = store.get(key)
+    text = doc.text
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    result = build(doc)
+    store[key] = (text, result)
+    return result
+
+
 def _crlf_offsets(raw: str) -> list[int]:
     """Offsets in the normalised text of each ``\\n`` that was ``\\r\\n`` in ``raw``."""
     out, removed, i = [], 0, raw.find("\r\n")

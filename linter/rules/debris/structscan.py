@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from linter.core.document import Document
+from linter.core.document import Document, per_text
 from linter.rules.debris.layout import candidate_lines, lower_gate, lowered, plain_spaces
 
 #: the line end gates: name -> the characters the line closes on (before spaces and tabs)
@@ -142,20 +142,9 @@ _LAST: dict = {}
 
 
 def last_doc(key: str, doc: Document, build):
-    """``build(doc)``, kept for the document text last asked about under ``key``.
-
-    The engine runs every rule on a document before the next one, so the rules of a
-    document share the result; a one-document cache, unlike ``doc.meta``, leaves nothing
-    behind on the documents a run has done with (a run holding many documents then gives
-    the garbage collector less to walk).
-    """
-    got = _LAST.get(key)
-    text = doc.text
-    if got is not None and got[0] is text:
-        return got[1]
-    result = build(doc)
-    _LAST[key] = (text, result)
-    return result
+    """``build(doc)``, kept for the document text last asked about under ``key`` (a
+    one-document cache, see :func:`~linter.core.document.per_text`)."""
+    return per_text(doc, key, build, _LAST)
 
 
 class LineGates(dict):
