@@ -10,7 +10,7 @@ from linter.core.lazy import re  # compiled on first use
 
 from linter.core.lazy import regex  # compiled on first use
 
-from linter.core.document import Document
+from linter.core.document import Document, per_text
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.navigation import TAG_LINE
@@ -162,6 +162,10 @@ class Byline(Rule):
             yield line_range_finding(self, doc, i, i, f"Author's name in the page head: {lines[i].strip()!r}")
 
 
+def _no_views(doc: Document) -> dict:
+    return {}
+
+
 class ShortLines:
     """The page's non-blank lines of at most ``limit`` characters, stripped, as one text
     (each line after a ``\\n``): the rules of these modules judge only short stripped lines,
@@ -199,12 +203,10 @@ class ShortLines:
 
     @classmethod
     def of(cls, doc: Document, limit: int = LIMIT) -> "ShortLines":
-        kept = doc.meta.get("debris-short")
-        if kept is None or kept[0] is not doc.text:  # a fixed document shares its meta
-            kept = doc.meta["debris-short"] = (doc.text, {})
-        view = kept[1].get(limit)
+        views = per_text(doc, "debris-short", _no_views)
+        view = views.get(limit)
         if view is None:
-            view = kept[1][limit] = cls(doc, limit, cls.of(doc, cls.LIMIT) if limit < cls.LIMIT else None)
+            view = views[limit] = cls(doc, limit, cls.of(doc, cls.LIMIT) if limit < cls.LIMIT else None)
         return view
 
     @property
@@ -272,24 +274,21 @@ def holds_end_gate(doc: Document, gate, i: int) -> bool:
     return _holds(doc, gate, i, "end")
 
 
-_TWINS: dict = {}
+_VIEW_TWINS: dict = {}
 _IGNORECASE = int(re.IGNORECASE)
 
 
 def _twin(gate):
-    """The case-sensitive twin of a case-insensitive gate (:func:`lower_gate`; for the view
-    patterns, which that cannot write for their escapes, the pattern itself without the
-    flag: their letters are lowercase and have no case twins but the dotless i and the long
-    s, which the lowercased view writes ``i`` and ``s``), or None."""
-    try:
-        return _TWINS[gate]
-    except KeyError:
-        if gate in _LOWERCASE_VIEWS:  # (without compiling the case-insensitive pattern)
-            twin = re.compile(gate._source[0]).compiled()
-        else:
-            twin = lower_gate(gate) if gate.flags & _IGNORECASE else None
-        _TWINS[gate] = twin
+    """The case-sensitive twin of a case-insensitive gate (:func:`lower_gate`, which keeps
+    it; for the view patterns, which that cannot write for their escapes, the pattern itself
+    without the flag: their letters are lowercase and have no case twins but the dotless i
+    and the long s, which the lowercased view writes ``i`` and ``s``), or None."""
+    if gate in _LOWERCASE_VIEWS:  # (without compiling the case-insensitive pattern)
+        twin = _VIEW_TWINS.get(gate)
+        if twin is None:
+            twin = _VIEW_TWINS[gate] = re.compile(gate._source[0]).compiled()
         return twin
+    return lower_gate(gate) if gate.flags & _IGNORECASE else None
 
 
 def _holds(doc: Document, gate, i: int, where: str) -> bool:
@@ -550,6 +549,23 @@ def legal_gate(low: str) -> bool:
     return any(w in low for w in LEGAL_SHARP) or ("mark" in low and _MARK.search(low) is not None)
 
 
+QUOTES = "\"“‘'«"
+
+
+def short_tail(layout: Layout, n: int, limit: int) -> tuple[list[tuple[int, str]], str | None]:
+    """The last ``n`` non-blank lines of the page that may be notices: ``(index, stripped
+    line)`` of those of at most ``limit`` characters not opening with a quote; and those
+    lines joined by newlines and lowercased as :func:`lowered` does it (None when that
+    changes the length), for a gate of plain substring tests on all of them at once.
+
+    >>> doc = Document.from_text("Text.\\n\\n\\u201cQuote\\u201d\\nAll Rights Reserved\\n")
+    >>> short_tail(Layout.of(doc), 2, 300)
+    ([(3, 'All Rights Reserved')], 'all rights reserved')
+    """
+    tail = [(i, s) for i, s in zip(layout.nonblank[-n:], layout._stripped[-n:]) if len(s) <= limit and s[:1] not in QUOTES]
+    return tail, lower_same_length("\n".join([s for _, s in tail])) if tail else ""
+
+
 class LegalNotice(Rule):
     """What it does
     Flags legal boilerplate in the last lines of a page: licence notices ("This website
@@ -583,13 +599,11 @@ class LegalNotice(Rule):
             return
         # a notice is a short line: the gate words are looked for on the short last lines only
         # (the last lines are often long paragraphs), all of them at once
-        tail = [(i, s) for i, s in zip(layout.nonblank[-self.TAIL:], layout._stripped[-self.TAIL:])
-                if len(s) <= 300 and s[:1] not in "\"“‘'«"]
+        tail, low = short_tail(layout, self.TAIL, 300)
         if not tail:
             return
-        # lowercased as LEGAL's IGNORECASE reads the long s; no gate when the length changes
-        # (a dotted capital I, which that IGNORECASE equates with "i")
-        low = lower_same_length("\n".join([s for _, s in tail]))
+        # (lowercased as LEGAL's IGNORECASE reads the long s; no gate when the length changes:
+        # a dotted capital I, which that IGNORECASE equates with "i")
         if low is not None and not legal_gate(low):
             return
         for i, s in tail:

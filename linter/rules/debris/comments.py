@@ -10,7 +10,9 @@ from linter.core.lazy import regex  # compiled on first use
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.bylines import DATE, NAME_TOKEN, RELATIVE_DATE, TIME, ShortLines, holds_gate
+from linter.rules.debris.bylines import (
+    DATE, NAME_TOKEN, QUOTES, RELATIVE_DATE, TIME, ShortLines, holds_gate, short_tail,
+)
 from linter.rules.debris.layout import (
     Layout, clip, line_range_finding, lines_containing, lowered, needle_regex, pack_chrome, width,
 )
@@ -285,15 +287,13 @@ class CommentNotice(Rule):
             return
         # the last lines that may be notices, if their gate words are there (on those lines
         # only: the last lines are often long paragraphs)
-        tail = {i for i, s in zip(layout.nonblank[-self.TAIL:], layout._stripped[-self.TAIL:])
-                if len(s) <= 320 and s[:1] not in "\"“‘'«"}
-        if tail:
-            low = "\n".join([lines[i] for i in tail]).lower()
-            if not any(w in low for w in NOTICE_GATE):
-                tail = set()
+        near, low = short_tail(layout, self.TAIL, 320)
+        if low is None:  # (a dotted capital I: lowercased as it comes, for the gate only)
+            low = "\n".join([s for _, s in near]).lower()
+        tail = {i for i, _ in near} if any(w in low for w in NOTICE_GATE) else set()
         for i in sorted(set(_comment_lines(doc)) | tail):
             s = lines[i].strip()
-            if len(s) > 320 or s[:1] in "\"“‘'«":
+            if len(s) > 320 or s[:1] in QUOTES:
                 continue
             # a prompt to comment is furniture anywhere; talk about comments only at the end
             hit = self.PROMPT.search(s) or (i in tail and COMMENT_WORD.search(s) and NOTICE_WORD.search(s))

@@ -537,28 +537,6 @@ def _lines_containing_slow(doc: Document, needles: tuple[str, ...]) -> list[int]
     return sorted(found)
 
 
-def may_hold(doc: Document, indices, words) -> bool:
-    """Whether any of the lines ``indices`` may hold one of the lowercase ``words`` in any
-    case (checked on :func:`lowered` text, from the first of the lines to the last, in one
-    slice; True when ``words`` is None or the text cannot be lowered). A cheap gate before
-    running a case-insensitive regex on those lines.
-
-    >>> doc = Document.from_text("a\\nAll Rights Reserved\\n")
-    >>> may_hold(doc, [1], ("reserved",)), may_hold(doc, [0], ("reserved",))
-    (True, False)
-    """
-    if words is None or not indices:
-        return words is None
-    low = lowered(doc)
-    if low is None:
-        return True
-    starts, lines = doc.line_starts, doc.lines
-    first, last = min(indices), max(indices)
-    # one slice from the first line to the last: the lines between can only widen the gate
-    chunk = low[starts[first]:starts[last] + len(lines[last])]
-    return any(w in chunk for w in words)
-
-
 def clip(text: str, n: int = 60) -> str:
     """``text`` cut to ``n`` characters at a word boundary, with an ellipsis when cut.
 
