@@ -11,7 +11,7 @@ from linter.core.document import Document
 from linter.core.findings import Edit, Fix
 from linter.core.rule import Context, Option, Rule
 from linter.rules.encoding.census import rare_of
-from linter.rules.typography.protect import memo, protected
+from linter.rules.typography.protect import TextGate, memo, protected
 
 CURLY = "“”‘’„‚"
 STRAIGHT = "\"'"
@@ -200,6 +200,7 @@ class DoubledAsciiQuote(Rule):
 
     _PAT = re.compile(r"''+|``+|,,+")
     _OPENERS = "\"“„«"
+    gate = TextGate(lambda text: _any_doubled(text))
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         text = doc.text

@@ -10,7 +10,7 @@ from linter.core.document import Document
 from linter.core.findings import Edit, Fix
 from linter.core.rule import Context, Rule
 from linter.rules.typography.joins import joins
-from linter.rules.typography.protect import protected
+from linter.rules.typography.protect import TextGate, protected
 
 _LOWER = "a-zß-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -174,6 +174,19 @@ class DoubledSpace(Rule):
         return not stripped or bool(_LIST_MARKER.fullmatch(stripped))
 
 
+#: a line end after a space or tab (the scan looks for the rare ``\n`` first)
+_END = re.compile(r"\n(?<=[ \t]\n)")
+
+
+def _trailing(text: str) -> bool:
+    r"""Whether a line of ``text`` ends in a space or a tab (P303's gate).
+
+    >>> _trailing("a \nb"), _trailing("a\nb\t"), _trailing("a\n \n"[:-1]), _trailing("a\nb")
+    (True, True, True, False)
+    """
+    return _END.search(text) is not None or text.endswith((" ", "\t"))
+
+
 class TrailingWhitespace(Rule):
     """Spaces or tabs at the end of a line.
 
@@ -205,8 +218,8 @@ class TrailingWhitespace(Rule):
     summary = "Spaces or tabs at the end of a line"
     fix_safety = "safe"
 
-    #: a line end after a space or tab (the scan looks for the rare ``\n`` first)
-    _END = re.compile(r"\n(?<=[ \t]\n)")
+    _END = _END
+    gate = TextGate(_trailing)
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         text = doc.text
