@@ -153,3 +153,40 @@ def test_d105_live_points_are_the_glue_points_fused_spans_reads():
         live = fused.live_points(text, m)
         assert set(expected) <= set(live), text
         assert live == [p for p in passing if fused._live(text, p, m, longest)], text
+
+
+def test_d106_spaced_separator_is_the_substring_test():
+    import random
+
+    rng = random.Random(3)
+    alphabet = [" ", "|", "-", "\u2013", "a", "\n", "\t", "\u00a0"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(4000)]
+    for text in texts + list(_texts()):
+        expected = " | " in text or " - " in text or " \u2013 " in text
+        assert title_suffix.spaced_separator(text) == expected, repr(text)
+
+
+def test_d102_marks_are_in_every_example_and_skip_texts_without_them():
+    m = packs.matcher(default_context())
+    marked = [s for s in m._span_gated if s.mark]
+    assert len(marked) >= 2
+    for span in m._span_gated:
+        assert span.mark in span.entry.example
+        assert m.span_hits(span.entry.example, None)
+    text = "Are you on Telegram? Join our channel for updates.\n"
+    assert [h.entry.id for h in m.span_hits(text, lowered(Document.from_text(text)))] == \
+        ["subscribe-channel-inline"]
+    assert m.span_hits(text.replace("?", ""), None) == []
+
+
+def test_d101_d104_one_gate_scan_finds_what_both_gates_find():
+    from linter.rules.debris.counters import HEADS
+    from linter.rules.debris.layout import candidate_lines
+
+    m = packs.matcher(default_context())
+    extra = "10 views0 comments\n- 3 min read\nShare this:\n\u2022 12 Shares\nThe end.\nLeave a Comment\n"
+    for text in [extra, *_texts()]:
+        doc = Document.from_text(text)
+        both = set(candidate_lines(doc, HEADS.regex, lowered(doc)))
+        both |= set(candidate_lines(doc, m.head_gate.regex, lowered(doc)))
+        assert both <= set(m.gate_lines(doc))

@@ -69,20 +69,26 @@ def has_digit(doc) -> bool:
     return _DIGIT.search(rare_of(doc)) is not None
 
 
-def counter_lines(doc, *skip: dict) -> dict[int, tuple[int, int, str, bool]]:
-    """line -> (start, end, counters, safe) for the lines of ``doc`` made only of counters."""
+def counter_lines(doc, *skip: dict, lines=False) -> dict[int, tuple[int, int, str, bool]]:
+    """line -> (start, end, counters, safe) for the lines of ``doc`` made only of counters.
+
+    ``lines``: a superset of the lines :data:`HEADS` finds, in order (None: every line), when
+    known (``packs.Matcher.gate_lines``, which finds them in its own scan).
+    """
     out: dict[int, tuple[int, int, str, bool]] = {}
     text = doc.text
     if not has_digit(doc):
         return out
     starts = doc.line_starts
     digit, line_re = _DIGIT.search, LINE.match
-    lines = doc.lines
-    low = lowered(doc)
-    if low is not None and any(ch in text for ch in REMOVED):
-        low = None
-    for i in range(len(lines)) if low is None else candidate_lines(doc, HEADS.regex, low):
-        line = lines[i]
+    if lines is False:
+        low = lowered(doc)
+        if low is not None and any(ch in text for ch in REMOVED):
+            low = None
+        lines = None if low is None else candidate_lines(doc, HEADS.regex, low)
+    all_lines = doc.lines
+    for i in range(len(all_lines)) if lines is None else lines:
+        line = all_lines[i]
         # counter lines are short and hold a digit: test only those (one C call each)
         if len(line) > MAX_COUNTER_LINE or digit(line) is None:
             continue

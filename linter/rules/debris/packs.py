@@ -566,24 +566,53 @@ class Matcher:
         odd = "\u00df\u1e9e\u017f\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
         return "".join(ch for ch in odd if any(ch.casefold() in w for w in self.rest_words or ()))
 
-    def line_candidates(self, doc) -> list[int]:
-        """The lines :meth:`classify` may match (a superset, in order).
+    @cached_property
+    def scan_gate(self) -> heads.HeadGate:
+        """:attr:`head_gate` and the heads of counter lines (``counters.HEADS``) in one
+        trie: one scan finds the lines both look at (:meth:`gate_lines`)."""
+        from linter.rules.debris.counters import _COUNTER
+
+        gate = self.head_gate
+        return heads.HeadGate(gate._keys, [*gate._patterns, _COUNTER])
+
+    def gate_lines(self, doc) -> list[int] | None:
+        """The lines that start like a pack entry or a counter line (:attr:`scan_gate`, a
+        superset of both), in order; None when the gate cannot be used (every line may be
+        one): :meth:`line_candidates` and ``counters.counter_lines`` start from them.
 
         >>> m = Matcher.from_paths(builtin_pack_paths("debris"))
         >>> from linter.core.document import Document
-        >>> m.line_candidates(Document.from_text("Share this:\\n\\nTalks went on.\\n\\u2022 3 min read\\n"))
-        [0]
+        >>> m.gate_lines(Document.from_text("Share this:\\n\\nTalks went on.\\n\\u2022 3 min read\\n"))
+        [0, 3]
         """
         from linter.rules.debris.layout import candidate_lines, lowered
 
-        lines = doc.lines
-        gate, words = self.head_gate, self.rest_words
+        gate = self.scan_gate
         low = lowered(doc)
-        if not gate.sound or words is None or low is None or any(ch in doc.text for ch in heads.REMOVED):
+        if not gate.sound or self.rest_words is None or low is None \
+                or any(ch in doc.text for ch in heads.REMOVED):
+            return None
+        return candidate_lines(doc, gate.regex, low)
+
+    def line_candidates(self, doc, gated: list[int] | None | bool = False) -> list[int]:
+        """The lines :meth:`classify` may match (a superset, in order); ``gated``: what
+        :meth:`gate_lines` gives for ``doc``, when known.
+
+        >>> m = Matcher.from_paths(builtin_pack_paths("debris"))
+        >>> from linter.core.document import Document
+        >>> m.line_candidates(Document.from_text("Share this:\\n\\nTalks went on.\\n\\u2022 Talks\\n"))
+        [0]
+        """
+        from linter.rules.debris.layout import lowered
+
+        lines = doc.lines
+        found = self.gate_lines(doc) if gated is False else gated
+        if found is None:
             return [i for i, n in enumerate(map(len, lines)) if 0 < n <= MAX_CHROME_LINE]
-        found = candidate_lines(doc, gate.regex, low)
+        words = self.rest_words
         if words:
             text = doc.text
+            low = lowered(doc)
             if any(ch in text for ch in self._word_folds):
                 low = text.casefold()
             more = set()
@@ -664,7 +693,9 @@ class Matcher:
         n = len(text)
         if low is None or len(low) != n:
             low = text.lower() if len(text.lower()) == n else None
-        for gates, needles, words, variants, entry, rx in self._span_gated:
+        for gates, needles, words, variants, entry, rx, mark in self._span_gated:
+            if mark and mark not in text:  # (a character is found at memory speed)
+                continue
             if gates is None:
                 for m in rx.finditer(text):
                     out.append(SpanHit(m.start("e0"), m.end("e0"), entry))
@@ -713,6 +744,8 @@ class _SpanEntry(NamedTuple):
     variants: frozenset[str]
     entry: Chrome
     regex: re.Pattern
+    #: a punctuation mark every match holds, rare in prose ("" when there is none)
+    mark: str = ""
 
     @classmethod
     def of(cls, e: Chrome) -> "_SpanEntry":
@@ -721,7 +754,36 @@ class _SpanEntry(NamedTuple):
         needles = tuple(dict.fromkeys(literal_runs(pattern, letters=False) or ()))
         return cls(gates, needles, frozenset(g.lower() for g in gates or ()),
                    frozenset(v for g in gates or () for v in (g, g.capitalize(), g.upper())),
-                   e, _span_regex([e]))
+                   e, _span_regex([e]), required_mark(pattern))
+
+
+#: ASCII marks, the rarest in prose first: what :func:`required_mark` picks from
+RARE_MARKS = "|~^{}\\@#=+<>[]*$%!;?()"
+
+
+def required_mark(pattern: str) -> str:
+    r"""A mark of :data:`RARE_MARKS` that every match of ``pattern`` holds (a literal of its
+    top level, or of each top-level alternative), the rarest; "" when there is none. A
+    text without it holds no match (marks have no case).
+
+    >>> required_mark(r"Are you on (?:Telegram|Signal)\? Join our channel[.!]")
+    '?'
+    >>> required_mark(r"Click to print \(Opens in new window\)|Share \(x\)!"), required_mark("a|b!")
+    ('(', '')
+    """
+    try:
+        tree = list(_sre_p.parse(pattern))
+    except Exception:  # pragma: no cover
+        return ""
+    while len(tree) == 1 and tree[0][0] is _sre_c.SUBPATTERN:
+        tree = list(tree[0][1][-1])
+    alts = [list(a) for a in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is _sre_c.BRANCH \
+        else [tree]
+    common = None
+    for alt in alts:
+        marks = {chr(av) for op, av in alt if op is _sre_c.LITERAL and chr(av) in RARE_MARKS}
+        common = marks if common is None else common & marks
+    return min(common or (), key=RARE_MARKS.index, default="")
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -884,7 +946,8 @@ def scan(doc, ctx) -> Scan:
     classify = m.classify
     lines = doc.lines
     code = code_lines(doc)
-    for i in m.line_candidates(doc):
+    gated = m.gate_lines(doc)
+    for i in m.line_candidates(doc, gated):
         line = lines[i]
         hit = classify(line)
         if hit is None or (i and _continues(lines[i - 1], line)) or i in code:
@@ -895,7 +958,7 @@ def scan(doc, ctx) -> Scan:
             masthead[i] = hit
     from linter.rules.debris.counters import counter_lines
 
-    result = Scan(chrome, masthead, counter_lines(doc, chrome, masthead, code),
+    result = Scan(chrome, masthead, counter_lines(doc, chrome, masthead, code, lines=gated),
                   grouped="texthygiene:" not in doc.text, code=code)
     ctx.cache["debris.scan"] = (doc.text, result)
     return result
