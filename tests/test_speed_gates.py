@@ -166,3 +166,48 @@ def test_char_gates_answer_from_the_census_of_each_text():
     first, second = "pass\u200bword", "password\x07"
     assert gate.search(first) and gate.search(second) is None and gate.search(first)
     assert ControlCharacter.gate.search(second) and ControlCharacter.gate.search(first) is None
+
+
+# -- gates of E101 and the P rules: each holds on every text its rule reports on --------------
+def _gated_equals_full(text, codes, path="doc.txt"):
+    from helpers import rules_for
+    from linter import engine
+    from linter.config import default_context
+    rules, ctx = rules_for(codes), default_context()
+    doc = Document.from_text(text, path=path)
+    keys = [(f.code, f.start, f.end, f.message) for f in engine.check(doc, rules, ctx)]
+    assert keys == [(f.code, f.start, f.end, f.message)
+                    for f in engine.check(doc, rules, ctx, gates=False)]
+    return keys
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(E_PIECES), max_size=40).map("".join))
+def test_mojibake_gate_is_the_early_exit_of_suspect_lines(text):
+    doc = Document.from_text(text)
+    lines = eg.suspect_lines(doc.text, ec.census(doc), ec.rare_of(doc))
+    assert not lines or eg.may_hold(doc.text, ec.census(doc), ec.rare_of(doc))
+    _gated_equals_full(text, ["E101"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + P_PIECES), max_size=40).map("".join))
+def test_typography_gates_skip_nothing(text):
+    _gated_equals_full(text, ["P101", "P102", "P201", "P202", "P203", "P301", "P303"])
+
+
+def test_typography_and_mojibake_gates_keep_positives_and_skip_clean_text():
+    from linter.rules import registry
+    positives = {"P201": "Writer's pictureThe San Juan Daily Star\n",
+                 "P202": "10 views0 comments\n",
+                 "P203": "Biden skips the forum to attend a wedding In his stead, Blinken speaks.\n",
+                 "P301": "The talks ended later.Ezra Klein was there.\n",
+                 "P303": "The talks will resume on Friday. \n",
+                 "P101": "Scholz said that “everything will be discussed.’’\n",
+                 "P102": 'He said, "It is over.\'\' Then he left.\n',
+                 "E101": "The minister said he didnâ€™t know.\n"}
+    clean = "The minister said on Tuesday that “the talks” would resume in Kyiv; café.\n"
+    for code, text in positives.items():
+        assert [k[0] for k in _gated_equals_full(text, [code])] == [code], code
+        gate = registry()[code].gate
+        assert gate.search(text) and gate.search(clean) is None, code

@@ -116,6 +116,19 @@ def _pair_hit(text: str, lines: bool = True) -> list[int]:
     return hits
 
 
+def may_hold(text: str, present: frozenset[str], rare: str) -> bool:
+    """Whether :func:`suspect_lines` can find a line in ``text`` (its tests before the scan
+    of the whole text): not in ASCII text, nor where neither a C1 control, "Â" or "Ã" is
+    among the ``present`` characters nor a lead/continuation pair of the gate in ``rare``.
+
+    >>> may_hold("café “ok”", frozenset(), "é\\n“\\n”"), may_hold("donâ€™t", frozenset(), "â€™")
+    (False, True)
+    """
+    if text.isascii():
+        return False
+    return not present.isdisjoint(_C1_SET) or bool(_pair_hit(rare, lines=False))
+
+
 def suspect_lines(text: str, present: frozenset[str] | None = None,
                   rare: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of each line of ``text`` that may hold mojibake, in order.

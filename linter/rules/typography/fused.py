@@ -21,6 +21,7 @@ from linter.core.packs import PackError, read_pack, reject_unknown, require
 from linter.core.rule import Context, Rule
 from linter.rules.typography.joins import BREAK_STARTERS as _BREAK_STARTERS
 from linter.rules.typography.joins import STARTER_AFTER_WORD as _STARTER_AFTER_WORD
+from linter.rules.typography.joins import gate as joins_gate
 from linter.rules.typography.joins import joins
 from linter.rules.typography.protect import memo, protected
 
@@ -214,6 +215,7 @@ class FusedWords(Rule):
     """
 
     code = "P201"
+    gate = joins_gate("humps")
     name = "fused-words"
     summary = "A lowercase word runs into a capitalised word (pictureThe → picture The)"
     fix_safety = "unsafe"
@@ -334,6 +336,7 @@ class FusedNumber(Rule):
     """
 
     code = "P202"
+    gate = joins_gate("digits")
     name = "fused-number"
     summary = "A word runs into a number (views0 → views 0)"
     fix_safety = "unsafe"
@@ -416,6 +419,7 @@ class MissingSentenceBreak(Rule):
     """
 
     code = "P203"
+    gate = joins_gate("starters")
     name = "missing-sentence-break"
     summary = "A sentence ends without a full stop (wedding In his stead → wedding. In his stead)"
     fix_safety = "unsafe"

@@ -23,7 +23,7 @@ import re
 from typing import NamedTuple
 
 from linter.core.document import Document
-from linter.rules.typography.protect import memo
+from linter.rules.typography.protect import TextGate, memo
 
 LOWER = "a-zß-öø-ÿ"
 UPPER = "A-ZÀ-ÖØ-Þ"
@@ -58,8 +58,7 @@ class Joins(NamedTuple):
     starters: list[int]
 
 
-def _scan(doc: Document) -> Joins:
-    text = doc.text
+def _scan(text: str) -> Joins:
     humps: list[int] = []
     digits: list[int] = []
     glued: list[int] = []
@@ -79,6 +78,28 @@ def _scan(doc: Document) -> Joins:
     return Joins(humps, digits, glued, starters)
 
 
+def joins_of(text: str) -> Joins:
+    """The joins of ``text``, found once for the text the engine is on (the last one asked
+    for is kept, so that the gates of P201, P202, P203 and P301 share it with their checks)."""
+    last = _LAST[0]
+    if last[0] is not text:
+        last = _LAST[0] = (text, _scan(text))
+    return last[1]
+
+
+_LAST: list = [(None, None)]
+
+
 def joins(doc: Document) -> Joins:
     """The joins of ``doc``, found once per document text."""
-    return memo(doc, "typography.joins", _scan)
+    return memo(doc, "typography.joins", lambda d: joins_of(d.text))
+
+
+def gate(kind: str):
+    """A :attr:`Rule.gate` that holds when the text has joins of ``kind`` ("humps", ...).
+
+    >>> gate("digits").search("views0"), gate("humps").search("views0")
+    (True, None)
+    """
+    index = Joins._fields.index(kind)
+    return TextGate(lambda text: joins_of(text)[index])

@@ -10,6 +10,7 @@ from linter.core.lazy import regex
 from linter.core.document import Document
 from linter.core.findings import Edit, Fix
 from linter.core.rule import Context, Option, Rule
+from linter.rules.encoding import census as _census
 from linter.rules.encoding.census import rare_of
 from linter.rules.typography.protect import TextGate, memo, protected
 
@@ -112,11 +113,11 @@ class DoubledCurlyQuote(Rule):
     fix_safety = "sometimes"
 
     _PAT = regex.compile(r"(?<![’‘'])(’’|‘‘)(?![’‘'])")
+    gate = TextGate(lambda text: _doubled_curly(_census._made(text)[1]))
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         text = doc.text
-        runs = rare_of(doc)  # curly quotes side by side in the text are so in its rare runs
-        if "’’" not in runs and "‘‘" not in runs:
+        if not _doubled_curly(rare_of(doc)):
             return
         spans = protected(doc)
         for m in self._PAT.finditer(text):
@@ -145,6 +146,16 @@ class DoubledCurlyQuote(Rule):
         msg = f"Doubled single quote used as {role} double quote: replace with {new}"
         make = Fix.safe if safe else Fix.unsafe
         return self.finding(s, e, msg, make(f"Replace with {new}", Edit(s, e, new)))
+
+
+def _doubled_curly(runs: str) -> bool:
+    """Whether the rare runs of a text (:func:`linter.rules.encoding.census.rare`) hold two
+    single curly quotes side by side: then the text does.
+
+    >>> _doubled_curly("“ ’’"), _doubled_curly("’ ’")
+    (True, False)
+    """
+    return "’’" in runs or "‘‘" in runs
 
 
 def _unclosed_single(prefix: str) -> bool:

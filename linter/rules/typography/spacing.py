@@ -9,6 +9,7 @@ from typing import Iterable
 from linter.core.document import Document
 from linter.core.findings import Edit, Fix
 from linter.core.rule import Context, Rule
+from linter.rules.typography.joins import gate as joins_gate
 from linter.rules.typography.joins import joins
 from linter.rules.typography.protect import TextGate, protected
 
@@ -56,6 +57,7 @@ class MissingSpaceAfterPunctuation(Rule):
     """
 
     code = "P301"
+    gate = joins_gate("glued")
     name = "missing-space-after-punctuation"
     summary = "No space after a full stop, ? or ! before the next sentence (end.Next)"
     fix_safety = "unsafe"
