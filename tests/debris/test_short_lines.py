@@ -83,6 +83,23 @@ def test_a_view_finds_every_line_its_rule_accepts(case):
     assert found >= 5, case
 
 
+#: the cases whose rules read the lines of a trigger of the shared line scan (bylines.view_lines)
+TRIGGERS = {"D250 byline": "t_byline", "D251": "t_dateline", "D252": "t_about", "D240": "t_heading"}
+
+
+@pytest.mark.parametrize("case", sorted(TRIGGERS))
+def test_a_trigger_finds_every_line_its_rule_accepts(case):
+    limit, view_pattern, old, accepts = CASES[case]
+    found = 0
+    for text in _texts() + [t.replace("\n", " \t\n") for t in _texts()[::5]]:
+        doc = Document.from_text(text)
+        wanted = {i for i in old(doc) if accepts(_stripped(doc, i))}
+        got = set(B.view_lines(doc, limit, view_pattern, TRIGGERS[case]))
+        assert wanted <= got, (case, [doc.lines[i] for i in wanted - got])
+        found += len(wanted)
+    assert found >= 5, case
+
+
 def test_holds_gate_agrees_with_candidate_lines():
     gates = [B.BYLINE_GATE, B.DATELINE_GATE, B.ABOUT_GATE]
     for text in _texts()[:200]:
@@ -144,3 +161,15 @@ def test_the_lowercase_views_have_no_case_twins_the_lowercased_view_misses():
         for x in _casefix._EXTRA_CASES.get(ord(p), ()):
             low = chr(x).lower().replace("\u0131", "i").replace("\u017f", "s")
             assert low == p or len(low) != 1, (p, chr(x))
+
+
+def test_a_page_without_triggers_is_neither_laid_out_nor_viewed():
+    """D240-D270 find nothing to read on plain prose: no layout is made, and no short-line
+    view but D241's (its author words can be anywhere on a line)."""
+    from helpers import rules_for
+    from linter import engine
+    from linter.config import default_context
+
+    doc = Document.from_text(BEFORE + "The plan was approved by the council, said Jane Doe.\n" + AFTER)
+    assert engine.check(doc, rules_for(["D24", "D25", "D26", "D27"]), default_context()) == []
+    assert "debris-layout" not in doc.meta and set(doc.meta["debris-short"][1]) == {90}

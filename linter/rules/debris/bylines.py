@@ -14,6 +14,7 @@ from linter.core.document import Document, per_text
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.navigation import TAG_LINE
+from linter.rules.debris.structscan import line_gates
 from linter.rules.debris.layout import (
     _ODD_SPACE, Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, lower_gate,
     lower_same_length, lowered, pack_chrome, plain_spaces, width,
@@ -91,15 +92,13 @@ NOT_NAME = frozenset("In Out Up On Off Now More All Our Your My The Of For And T
 def head_author_lines(doc: Document, ctx: Context) -> Iterable[int]:
     """Lines of the page head (before the first paragraph) holding only a name, next to the
     post's widgets: a date line, counters ("5 min read"), pack chrome ("Follow"), tags."""
-    layout = Layout.of(doc)
-    if layout.body_start < 0:
+    names = _head_names(doc)
+    if not names:
         return
+    layout = Layout.of(doc)
     lines = doc.lines
     scan = None
-    head = layout.rank[layout.body_start]  # the lines before it, stripped: layout._stripped[:head]
-    for i, s in zip(layout.nonblank[:head], layout._stripped[:head]):
-        if len(s) > 40 or not NAME_LINE.match(s) or not NOT_NAME.isdisjoint(s.split()):
-            continue
+    for i in names:
         if scan is None:
             from linter.rules.debris import packs
 
@@ -112,6 +111,38 @@ def head_author_lines(doc: Document, ctx: Context) -> Iterable[int]:
                                          or TAG_LINE.match(t)):
                 yield i
                 break
+
+
+def _is_name(s: str) -> bool:
+    return len(s) <= 40 and NAME_LINE.match(s) is not None and NOT_NAME.isdisjoint(s.split())
+
+
+def _head_names(doc: Document, look: int = 40) -> list[int]:
+    """The lines of the page head (before the first prose line, ``Layout.body_start``; none
+    when the page has no prose line) that hold only a name: read off the first ``look``
+    non-blank lines (the head is short), so that the page is laid out only when it holds one.
+
+    >>> _head_names(Document.from_text("Jane Doe\\n\\nThe council met on Monday and agreed the budget for the year, officials said.\\n"))
+    [0]
+    """
+    out = []
+    k = 0
+    for i, line in enumerate(doc.lines):
+        s = line.strip()
+        if not s:
+            continue
+        if is_prose(s):
+            return out
+        if _is_name(s):
+            out.append(i)
+        k += 1
+        if k >= look:  # a long head, or no prose: the whole page's prose lines tell
+            layout = Layout.of(doc)
+            if layout.body_start < 0:
+                return []
+            head = layout.rank[layout.body_start]
+            return [i for i, s in zip(layout.nonblank[:head], layout._stripped[:head]) if _is_name(s)]
+    return []
 
 
 class Byline(Rule):
@@ -143,8 +174,9 @@ class Byline(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
         reported = set()
-        view = ShortLines.of(doc, 160)
-        for i in sorted(set(view.lines(BYLINE_VIEW)).union(view.lines(CONTACT_VIEW))):
+        # a contact line ends with an address: its view only when the text holds an "@"
+        contact = ShortLines.of(doc, 160).lines(CONTACT_VIEW) if "@" in doc.text else ()
+        for i in sorted(set(view_lines(doc, 160, BYLINE_VIEW, "t_byline")).union(contact)):
             s = lines[i].strip()
             if not s or len(s) > 160 or len(s.split()) > 20:
                 continue
@@ -166,6 +198,13 @@ def _no_views(doc: Document) -> dict:
     return {}
 
 
+def _laid_out(doc: Document) -> bool:
+    """Whether the layout of ``doc`` is made (``Layout.of``): a rule that can do without it
+    on a page where it finds nothing leaves it unmade."""
+    layout = doc.meta.get("debris-layout")
+    return layout is not None and layout.doc is doc
+
+
 class ShortLines:
     """The page's non-blank lines of at most ``limit`` characters, stripped, as one text
     (each line after a ``\\n``): the rules of these modules judge only short stripped lines,
@@ -185,7 +224,10 @@ class ShortLines:
     def __init__(self, doc: Document, limit: int, source: "ShortLines | None" = None):
         self.doc, self.limit, self._source = doc, limit, source
         #: the lines of the view
-        self.short = [s for s in (source.short if source else Layout.of(doc)._stripped) if len(s) <= limit]
+        if source is not None or _laid_out(doc):
+            self.short = [s for s in (source.short if source else Layout.of(doc)._stripped) if len(s) <= limit]
+        else:  # (no layout of the page needed)
+            self.short = [s for s in map(str.strip, doc.lines) if 0 < len(s) <= limit]
         self.text = "\n" + "\n".join(self.short)
         self._index = self._starts = None
 
@@ -195,6 +237,10 @@ class ShortLines:
         if self._index is None:
             if self._source is not None:
                 short, index = self._source.short, self._source.index
+            elif not _laid_out(self.doc):
+                limit = self.limit
+                self._index = [i for i, s in enumerate(map(str.strip, self.doc.lines)) if 0 < len(s) <= limit]
+                return self._index
             else:
                 layout = Layout.of(self.doc)
                 short, index = layout._stripped, layout.nonblank  # by rank
@@ -205,8 +251,8 @@ class ShortLines:
     def of(cls, doc: Document, limit: int = LIMIT) -> "ShortLines":
         views = per_text(doc, "debris-short", _no_views)
         view = views.get(limit)
-        if view is None:
-            view = views[limit] = cls(doc, limit, cls.of(doc, cls.LIMIT) if limit < cls.LIMIT else None)
+        if view is None:  # cut from the widest view when it is there
+            view = views[limit] = cls(doc, limit, views.get(cls.LIMIT) if limit < cls.LIMIT else None)
         return view
 
     @property
@@ -247,6 +293,21 @@ class ShortLines:
                 break
             m = search(text, starts[k + 1])
         return out
+
+
+def view_lines(doc: Document, limit: int, pattern, trigger: str) -> list[int]:
+    """The lines ``ShortLines.of(doc, limit).lines(pattern)`` finds that its rule can report
+    (a view pattern opening with the ``\\n`` before a line): when the text can be lowercased,
+    the lines of the trigger group ``trigger`` of the shared line scan (``structscan``), which
+    finds them with no view (and some longer lines: the rules test the length); else the view's.
+
+    >>> doc = Document.from_text("Text.\\n  By Jane Doe\\nBy Jane" + " " * 160 + "Doe\\n")
+    >>> view_lines(doc, 160, BYLINE_VIEW, "t_byline"), ShortLines.of(doc, 160).lines(BYLINE_VIEW)
+    ([1, 2], [1])
+    """
+    if lowered(doc) is None:
+        return ShortLines.of(doc, limit).lines(pattern)
+    return line_gates(doc)[trigger]
 
 
 def holds_gate(doc: Document, gate, i: int) -> bool:
@@ -316,8 +377,6 @@ def foot_lines(doc: Document) -> dict:
     >>> got["source"], got["sign"], got["empty"], got["icon"], got["tweet"]
     ([0], [1], [2], [3], [])
     """
-    from linter.rules.debris.structscan import line_gates
-
     return line_gates(doc)
 
 
@@ -370,7 +429,7 @@ class Dateline(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
         found = []
-        for i in ShortLines.of(doc, 90).lines(DATELINE_VIEW):
+        for i in view_lines(doc, 90, DATELINE_VIEW, "t_dateline"):
             s = lines[i].strip()
             if len(s) <= 90 and not s.startswith("|") and DATELINE.match(s) and holds_gate(doc, DATELINE_GATE, i):
                 found.append((i, s))
@@ -434,7 +493,7 @@ class AboutBoilerplate(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = ShortLines.of(doc, 160).lines(ABOUT_VIEW)
+        candidates = view_lines(doc, 160, ABOUT_VIEW, "t_about")
         if not candidates:
             return
         layout = Layout.of(doc)
@@ -552,17 +611,30 @@ def legal_gate(low: str) -> bool:
 QUOTES = "\"“‘'«"
 
 
-def short_tail(layout: Layout, n: int, limit: int) -> tuple[list[tuple[int, str]], str | None]:
+def short_tail(doc: Document, n: int, limit: int) -> tuple[list[tuple[int, str]], str | None] | None:
     """The last ``n`` non-blank lines of the page that may be notices: ``(index, stripped
     line)`` of those of at most ``limit`` characters not opening with a quote; and those
     lines joined by newlines and lowercased as :func:`lowered` does it (None when that
-    changes the length), for a gate of plain substring tests on all of them at once.
+    changes the length), for a gate of plain substring tests on all of them at once. None
+    for a page of fewer than three non-blank lines (read without laying the page out).
 
     >>> doc = Document.from_text("Text.\\n\\n\\u201cQuote\\u201d\\nAll Rights Reserved\\n")
-    >>> short_tail(Layout.of(doc), 2, 300)
-    ([(3, 'All Rights Reserved')], 'all rights reserved')
+    >>> short_tail(doc, 2, 300), short_tail(Document.from_text("a\\nb\\n"), 2, 300)
+    (([(3, 'All Rights Reserved')], 'all rights reserved'), None)
     """
-    tail = [(i, s) for i, s in zip(layout.nonblank[-n:], layout._stripped[-n:]) if len(s) <= limit and s[:1] not in QUOTES]
+    lines = doc.lines
+    tail = []
+    k, i, look = 0, len(lines) - 1, max(n, 3)
+    while i >= 0 and k < look:
+        s = lines[i].strip()
+        if s:
+            k += 1
+            if k <= n and len(s) <= limit and s[:1] not in QUOTES:
+                tail.append((i, s))
+        i -= 1
+    if k < 3:
+        return None
+    tail.reverse()
     return tail, lower_same_length("\n".join([s for _, s in tail])) if tail else ""
 
 
@@ -594,14 +666,12 @@ class LegalNotice(Rule):
     TAIL = 10
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        layout = Layout.of(doc)
-        if len(layout.nonblank) < 3:
-            return
         # a notice is a short line: the gate words are looked for on the short last lines only
         # (the last lines are often long paragraphs), all of them at once
-        tail, low = short_tail(layout, self.TAIL, 300)
-        if not tail:
+        got = short_tail(doc, self.TAIL, 300)
+        if got is None or not got[0]:
             return
+        tail, low = got
         # (lowercased as LEGAL's IGNORECASE reads the long s; no gate when the length changes:
         # a dotted capital I, which that IGNORECASE equates with "i")
         if low is not None and not legal_gate(low):
@@ -638,13 +708,15 @@ class Kicker(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        layout = Layout.of(doc)
-        nb = layout.nonblank
+        lines = doc.lines
+        nb = first_nonblank(lines, 3)
         if len(nb) < 3:
             return
-        lines = doc.lines
         first, head = nb[0], nb[1]
-        s, h = lines[first].strip(), lines[head].strip()
+        s = lines[first].strip()
+        if len(s) > 30:  # (its width is more: the quickest test first)
+            return
+        h = lines[head].strip()
         if (not (1 <= len(s.split()) <= 3) or width(s) > 30 or ends_sentence(s) or s.startswith(("-", "|", "#", "*"))
                 or s[:1].isdigit() or "/" in s):
             return
@@ -655,6 +727,22 @@ class Kicker(Rule):
                 or h.endswith((".", ","))):
             return
         yield line_range_finding(self, doc, first, first, f"Kicker above the headline: {s!r}")
+
+
+def first_nonblank(lines: list[str], n: int) -> list[int]:
+    """Indices of the first ``n`` non-blank lines (``Layout.nonblank[:n]`` without laying out
+    the whole page).
+
+    >>> first_nonblank(["", "a", " ", "b", "c"], 2)
+    [1, 3]
+    """
+    out: list[int] = []
+    for i, line in enumerate(lines):
+        if line.strip():
+            out.append(i)
+            if len(out) >= n:
+                break
+    return out
 
 
 # "— bkuhn", "– The Editors", "— Jane"

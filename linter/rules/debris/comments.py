@@ -11,7 +11,7 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.bylines import (
-    DATE, NAME_TOKEN, QUOTES, RELATIVE_DATE, TIME, ShortLines, holds_gate, short_tail,
+    DATE, NAME_TOKEN, QUOTES, RELATIVE_DATE, TIME, ShortLines, holds_gate, short_tail, view_lines,
 )
 from linter.rules.debris.layout import (
     Layout, clip, line_range_finding, lines_containing, lowered, needle_regex, pack_chrome, width,
@@ -127,7 +127,7 @@ class CommentSection(Rule):
     MIN_SHARE_BEFORE = 0.35
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = ShortLines.of(doc, 90).lines(HEADING_VIEW)
+        candidates = view_lines(doc, 90, HEADING_VIEW, "t_heading")
         if not candidates:
             return
         layout = Layout.of(doc)
@@ -190,18 +190,26 @@ class CommentThread(Rule):
         candidates, dated = self._author_lines(doc)
         if not candidates and len(dated) < 2:
             return
-        layout = Layout.of(doc)
         lines = doc.lines
+        # the lines' own tests first: the page's layout only for a page that may hold a thread
+        authors = []
+        for i in candidates:
+            s = lines[i].strip()
+            if len(s) <= 90:
+                strong = AUTHOR_LINE.match(s) is not None
+                if strong or ANONYMOUS.match(s):
+                    authors.append((i, strong))
+        if len(dated) < 2 and (len(authors) < 3 and not any(strong for _, strong in authors)):
+            return
+        layout = Layout.of(doc)
         if layout.body_start < 0:
             return
         starts = []
-        for i in candidates:
-            s = lines[i].strip()
-            if len(s) > 90 or layout.share_before(i) < self.MIN_SHARE_BEFORE:
+        for i, strong in authors:
+            if layout.share_before(i) < self.MIN_SHARE_BEFORE:
                 continue
-            strong = AUTHOR_LINE.match(s) is not None
             # "Anonymous" counts when it heads a comment (a line of text follows)
-            if strong or (ANONYMOUS.match(s) and not layout.is_heading_like(layout.next(i), 3)):
+            if strong or not layout.is_heading_like(layout.next(i), 3):
                 starts.append((i, strong))
         # two or more comments headed by their author and date ("Maria Lopez · 3 years ago")
         dated = [i for i in dated if layout.share_before(i) >= self.MIN_SHARE_BEFORE and i > layout.body_start]
@@ -281,13 +289,13 @@ class CommentNotice(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        layout = Layout.of(doc)
         lines = doc.lines
-        if len(layout.nonblank) < 3:
+        got = short_tail(doc, self.TAIL, 320)
+        if got is None:
             return
         # the last lines that may be notices, if their gate words are there (on those lines
         # only: the last lines are often long paragraphs)
-        near, low = short_tail(layout, self.TAIL, 320)
+        near, low = got
         if low is None:  # (a dotted capital I: lowercased as it comes, for the gate only)
             low = "\n".join([s for _, s in near]).lower()
         tail = {i for i, _ in near} if any(w in low for w in NOTICE_GATE) else set()

@@ -88,6 +88,7 @@ class TableRule(Rule):
     summary = "Markdown table rule line in a plain-text file"
     fix_safety = "unsafe"
     kinds = ("text",)
+    gate = "---"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         if "---" not in doc.text:

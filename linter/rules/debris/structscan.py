@@ -56,6 +56,27 @@ subscribe follow like join sign register download get share click tap visit chec
 try stay abonnieren folgen suivez abonnez siga síguenos suscríbete install inscreva
 """.split() + ["in case", "in\tcase", "te ", "te\t"]
 
+#: the words the *trigger* groups open with (see :func:`_triggers`), after a bullet, "#" or
+#: the marks of FOOT_OPENERS (a digit opens a line for all): the line starts of the view
+#: patterns of D250, D251, D252 and D240, a space, a tab or a colon after the words their
+#: rules' own patterns need it after; keep in step with those patterns
+TRIGGER_WORDS = [w + end for w in """
+by par por von di door av af przez written words reporting posted published publicado publié veröffentlicht
+""".split() for end in " \t:"] + [w + end for w in """
+a an one vor il hace há reader user show view load loading read see leave post add write submit join discussion no
+einen laisser laissez écrire ajouter deja deixe deixa escribe escreva
+""".split() for end in " \t"] + """
+updated last aktualisiert mon tue wed thu fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi
+mardi mercredi jeudi vendredi samedi dimanche jan feb févr fev mar märz apr avr abr may mai jun juin jul juil aug août
+ago sep set oct okt out nov dec dez déc dic
+about über à acerca sobre sull media press investor
+comment kommentar coment reacties komentá komentarz коммент комент yorum hozzászól schreib 留言 发表 网友 评论 評論 コメント 댓글
+""".split()
+#: the longest stripped line a trigger's rule reads (the widest view): a trigger is tried
+#: only on a line whose character after that many (from its first non-space) is a space
+#: or the line end (a superset: the rules test the length)
+TRIGGER_LIMIT = 160
+
 
 def trie_regex(words) -> str:
     """An alternation of the literal ``words`` factored by leading characters, so that ``re``
@@ -99,6 +120,18 @@ def _gates() -> tuple[dict, dict, dict]:
     return start, end, foot
 
 
+def _triggers() -> dict:
+    """The trigger groups: name -> the view pattern of a rule that reads short stripped lines
+    (a :class:`~linter.rules.debris.bylines.ShortLines` view), matched in the scan after the
+    line's indent. Unlike a gate, a trigger finds a superset of the lines its rule reports
+    (the lines its view pattern finds, long lines too; the tests check every rule's
+    positives), so that the rule needs no view of its own when the text is lowercased."""
+    from linter.rules.debris import bylines, comments
+
+    return {"t_byline": bylines.BYLINE_VIEW, "t_dateline": bylines.DATELINE_VIEW, "t_about": bylines.ABOUT_VIEW,
+            "t_heading": comments.HEADING_VIEW}
+
+
 #: the words and characters a line opens with (after its indent) when one of the foot gates
 #: can match it (lowercase; keep in step with the gates), besides the icons of D260
 FOOT_OPENERS = r"[-*•+·|—–\[]|originally|this|a\s|republished|reprinted|原标题|责任编辑|une\s|ein\s|una\s"
@@ -113,8 +146,11 @@ def _scanner():
     if not _SCAN:
         from linter.rules.debris.markup import ICONS
 
+        from linter.rules.debris.bylines import _twin
+
         gates, ends, foot = _gates()
-        names = [*gates, *foot]
+        triggers = _triggers()
+        names = [*gates, *foot, *triggers]
         bodies = []
         for name, gate in [*gates.items(), *foot.items()]:
             gate = gate.compiled() if hasattr(gate, "compiled") else gate
@@ -123,9 +159,21 @@ def _scanner():
             twin = lower_gate(gate) if gate.flags & re.IGNORECASE else gate
             assert twin is not None and twin.pattern.startswith("\\n"), name
             bodies.append(twin.pattern[2:])
-        opens = (r"(?=[ \t]*(?:(?:[-*•#]+[ \t]*)?(?:" + trie_regex(START_WORDS) + r"|\d{1,3}[ \t]*[/ovds])"
+        for name, view in triggers.items():
+            twin = _twin(view)
+            assert twin is not None and twin.pattern.startswith("\\n"), name
+            bodies.append(r"[ \t]*" + twin.pattern[2:])
+        # where a line opens like a gate or a trigger (the first test at every newline), like
+        # a gate (then the gates are tried) and like a trigger (then the triggers, on a short line)
+        opens = (r"(?=[ \t]*(?:(?:[-*•#]+[ \t]*)?(?:" + trie_regex(START_WORDS + TRIGGER_WORDS) + r"|\d)"
                  rf"|[{ICONS}]|{FOOT_OPENERS}))")
-        caps = "".join(f"(?=(?P<{n}>{b})?)" for n, b in zip(names, bodies))
+        gate_opens = (r"(?=[ \t]*(?:(?:[-*•#]+[ \t]*)?(?:" + trie_regex(START_WORDS) + r"|\d{1,3}[ \t]*[/ovds])"
+                      rf"|[{ICONS}]|{FOOT_OPENERS}))")
+        trigger_opens = r"(?=[ \t]*(?:[-*•#·—–]+[ \t]*)?(?:" + trie_regex(TRIGGER_WORDS) + r"|\d))"
+        short = rf"(?=[ \t]*(?![^\n]{{{TRIGGER_LIMIT}}}[^\n \t]))"
+        caps = ("(?:" + gate_opens + "".join(f"(?=(?P<{n}>{b})?)" for n, b in zip(names, bodies) if n not in triggers)
+                + ")?(?:" + trigger_opens + short
+                + "".join(f"(?=(?P<{n}>{b})?)" for n, b in zip(names, bodies) if n in triggers) + ")?")
         # a match needs a start gate's match or an end gate's character: fail otherwise
         need = "(?<=\n)"
         for n in reversed(names):
@@ -207,9 +255,9 @@ def _scan(doc: Document) -> LineGates:
 
 def _starts(slots: list, i: int, m) -> None:
     """Record line ``i`` under the start gates whose groups took part in the match ``m``."""
-    start = m.start
+    regs = m.regs
     for k, found in slots:
-        if start(k) >= 0:
+        if regs[k][0] >= 0:
             found.append(i)
 
 
