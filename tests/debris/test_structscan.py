@@ -99,7 +99,10 @@ HEADS = ["Biden disputes Zelensky claims on Poland missile", "Missile in Poland 
          "Battlefield pressures", "Why the NATO summit matters for Kyiv", "“Quoted” headline about the NATO summit here",
          "the lowercase line about the NATO summit goes here", "Read more: Ten things to know about the storm",
          "Council sells the library to a developer, mayor says.", "Photo: AP", "A line that ends open and",
-         "Zelensky meets Biden in Washington ahead of talks \u00a0", "- Politics & Government"]
+         "Zelensky meets Biden in Washington ahead of talks \u00a0", "- Politics & Government",
+         # longer than 130 characters only by the spaces around it
+         "\u00a0" * 90 + "Biden disputes Zelensky claims on Poland missile",
+         "Biden disputes Zelensky claims on Poland missile" + " \t" * 60]
 
 
 @settings(max_examples=300, deadline=None)

@@ -59,9 +59,10 @@ def teaser_shape(text: str, min_words: int = 6, max_words: int = 18) -> bool:
     # (the costliest tests last: no byline or date opening, no open end)
     if not ends_sentence(s):
         # not "(...)" or "[...]" notes, not sentences cut off, not "Proof: ..." labels, no
-        # open end (a sentence end is not one)
+        # open end (a sentence end is not one; read on the last six characters, which hold
+        # any of its words with the character before it)
         return (not s.endswith(("?", ")", "]")) and len(SENTENCE_SPLIT.split(s)) == 1
-                and not ONE_WORD_LABEL.match(s) and headline_voice(s) and not OPEN_END.search(s)
+                and not ONE_WORD_LABEL.match(s) and headline_voice(s) and not OPEN_END.search(s[-6:])
                 and not BYLINE_START.match(s))
     if not s.endswith("."):
         return False
@@ -250,23 +251,40 @@ class RelatedTeaser(Rule):
                                          f"Related-story teaser inside the article: {clip(lines[i].strip(), 70)!r}")
 
 
-# the newline ending a line that may be a related-story teaser, followed by a line that may
-# be prose (a superset, read at the newline without laying out the page): a line of at most
-# 130 characters after its first non-space one that ends open (no sentence end, no quote, no
-# comma...) or on a full stop (two clipped sentences), or ends in spaces; then, after blank
-# lines, a line of 110 characters or more or one closing on a sentence end or a closer
+# a line that may be a related-story teaser, followed by a line that may be prose (a
+# superset, read without laying out the page): a line opening with a capital (or a character
+# ``re`` cannot class) that is 130 characters long at most before the spaces ending it, or
+# one opening with an odd space; that ends open (no sentence end, no quote, no comma...) or
+# on a full stop (two clipped sentences); then, after blank lines, a line of 110 characters
+# or more or one closing on a sentence end or a closer. (``(?=(X))\1`` takes X whole, with
+# no way back into it: a long line costs a step per character, not one per way to cut it.)
 _CLOSES = re.escape(TERMINAL + CLOSERS)
-TEASER_END = re.compile(
-    r"\n(?:(?<=[^.!?…。！？)\]?,;:\-–—(/&\"“”«»\s]\n)(?<![^\s][^\n]{130}\n)"
-    r"|(?<=\.\n)(?<![^\s][^\n]{130}\n)|(?<=[^\S\n]\n))"
-    rf"(?:[^\S\n]*\n)*(?=[^\n]{{110}}|[^\n]*[{_CLOSES}][^\S\n]*(?:\n|\Z))"
-)
+_TEASER_LINES: dict = {}
+
+
+def teaser_lines(min_words: int):
+    r"""The pattern of :func:`may_hold_teaser`: a match is the newline before a line that
+    may be a teaser of ``min_words`` words or more, and the line up to its end.
+
+    >>> [m.group()[1:] for m in teaser_lines(6).finditer(
+    ...     "A paragraph.\nBiden disputes Zelensky claims on Poland missile\nThe end.\n")]
+    ['Biden disputes Zelensky claims on Poland missile']
+    """
+    rx = _TEASER_LINES.get(min_words)
+    if rx is None:
+        least = max(2 * min_words - 1, 1)  # the characters that many words take
+        rx = _TEASER_LINES[min_words] = re.compile(
+            r"\n(?=[A-Z\x0b\x0c\r\x1c-\x1f\x80-\U0010ffff])"
+            rf"(?:(?=([^\n]{{{least},130}}))\1[^\S\n]*|(?=\s)[^\n]*)"
+            r"(?<![!?…。！？)\],;:\-–—(/&\"“”«»])"
+            rf"(?=\n(?:[^\S\n]*\n)*(?:[^\n]{{110}}|[^\n]*[{_CLOSES}][^\S\n]*(?:\n|\Z)))")
+    return rx
 
 
 def may_hold_teaser(doc: Document, min_words: int) -> bool:
     """Whether some line of ``doc`` may be a related-story teaser: shaped like a headline
     (:func:`teaser_shape`) between two prose lines. One C scan finds the few lines that
-    can be; each is then checked in full.
+    can be (:func:`teaser_lines`); each is then checked in full.
 
     >>> may_hold_teaser(Document.from_text(
     ...     "The talks went on until late at night, and the allies agreed on the next steps.\\n"
@@ -275,18 +293,16 @@ def may_hold_teaser(doc: Document, min_words: int) -> bool:
     True
     """
     text = doc.text
-    rfind, quoted = text.rfind, _QUOTED.search
-    for m in TEASER_END.finditer(text):
-        end = m.start()
-        s = text[rfind("\n", 0, end) + 1:end]
+    quoted = _QUOTED.search
+    for m in teaser_lines(min_words).finditer(text):
+        s = text[m.start() + 1:m.end()]
         t = s.strip()
         if s[:1] in " \t|" or len(t) > 130 or not t[:1].isupper() or quoted(t):
             continue  # what teaser_shape rules out, tested cheaply first
         ws = t.split()
         if min_words <= len(ws) <= 18 and _may_read_as_headline(t, ws):
-            lines = doc.lines
-            i = bisect_right(doc.line_starts, end) - 1
-            if _between_prose(lines, i) and teaser_shape(s, min_words):
+            i = bisect_right(doc.line_starts, m.end()) - 1
+            if _between_prose(doc.lines, i) and teaser_shape(s, min_words):
                 return True
     return False
 
