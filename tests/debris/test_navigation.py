@@ -104,3 +104,15 @@ def test_tag_block_after_the_article():
 ])
 def test_tag_headings_without_a_tag_block(text):
     assert codes(text, ["D211"]) == []
+
+
+def test_separator_lines_are_the_lines_holding_a_separator():
+    from linter.core.document import Document
+    from linter.rules.debris.layout import lines_containing
+    from linter.rules.debris.navigation import NAV_SEPARATORS, _MARKED, separator_lines
+
+    rest = tuple(n for n in NAV_SEPARATORS if n not in _MARKED)
+    for text in ("Home | News\nA > B\n1 / 2\nMore »\n", "a\t|b\nc|\td\ne>>f\ng •h\ni · j\nk → l\nm ›\n",
+                 "no separator|here\nx>y\na·b\nc→d\n", "last | line"):
+        doc = Document.from_text(text)
+        assert separator_lines(doc) == lines_containing(doc, rest), text

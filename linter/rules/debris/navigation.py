@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from linter.core.lazy import re  # compiled on first use
+from bisect import bisect_right
 from typing import Iterable
 
 from linter.core.lazy import regex  # compiled on first use
@@ -20,22 +21,32 @@ SEPARATOR = regex.compile(r"\s+(?:\||•|·|»|›|>|/|::|→|–|—)\s+|\s*(?:
 # separators a menu row holds (dashes are left out: prose is full of them)
 NAV_SEPARATORS = (" | ", " •", " · ", "»", "›", " > ", " / ", " :: ", " → ", ">>", "\t|", "|\t")
 TABLE_CELLS = regex.compile(r"\s*\|\s*")
-#: each separator with a character it holds (the ASCII ones looked up in the text, the others
-#: in its runs of rare characters, shared with the E rules) and a part of it that ends in a
-#: rare character (``str.find`` skips ahead on its last character: not on a space)
-_NAV_KEYS = ((" | ", "|", " |"), (" •", "•", " •"), (" · ", "·", " ·"), ("»", "»", "»"), ("›", "›", "›"),
-             (" > ", ">", " >"), (" / ", "/", " /"), (" :: ", ":", " ::"), (" → ", "→", " →"), (">>", ">", ">>"),
-             ("\t|", "|", "\t|"), ("|\t", "|", "|\t"))
+# two separators of :data:`SEPARATOR` (a row of three items holds two; ``re``'s ``\s`` takes
+# in all that ``regex``'s does): a C test before the split
+_SEP = r"(?:\s(?:\||•|·|»|›|>|/|::|→|–|—)\s|>>|»|›)"
+MAY_ROW = re.compile(rf"{_SEP}.*?{_SEP}")
+#: the separators of :data:`NAV_SEPARATORS` that :func:`inline_marks` does not find, by a
+#: character each holds (looked up in the text, or for the rare ones in its runs of rare
+#: characters, shared with the E rules): a pattern finding them from that character, which
+#: ``re`` skips ahead to
+_BY_KEY = {
+    "|": re.compile(r"\|(?:(?<= \|)(?= )|(?<=\t\|)|(?=\t))"),  # " | ", "\t|", "|\t"
+    ">": re.compile(r">(?:(?<= >)(?= )|(?=>))"),  # " > ", ">>"
+    "•": re.compile(r"•(?<= •)"),
+    "·": re.compile(r"·(?<= ·)(?= )"),
+    "»": re.compile(r"»"),
+    "›": re.compile(r"›"),
+    "→": re.compile(r"→(?<= →)(?= )"),
+}
 
 
 def nav_candidates(doc: Document) -> list[int]:
     """The lines holding one of :data:`NAV_SEPARATORS`: " / " and " :: " from the marks the
-    structural rules share (:func:`inline_marks`), the others where the text holds them."""
+    structural rules share (:func:`inline_marks`), the others by :func:`separator_lines`."""
     marks = inline_marks(doc)
     if marks is None:
         return lines_containing(doc, NAV_SEPARATORS)
-    needles = nav_needles(doc, skip=_MARKED)
-    found = lines_containing(doc, needles) if needles else []
+    found = separator_lines(doc)
     lines = doc.lines
     marked = [i for needle, name in _MARKED.items() for i in marks[name] if needle in lines[i]]
     return sorted(set(found).union(marked)) if marked else found
@@ -45,29 +56,32 @@ def nav_candidates(doc: Document) -> list[int]:
 _MARKED = {" / ": "spaced_slash", " :: ": "double_colon"}
 
 
-def nav_needles(doc: Document, skip=()) -> tuple[str, ...]:
-    """The :data:`NAV_SEPARATORS` that occur in ``doc`` (the lines holding them are the
-    candidates of navigation rows), but those in ``skip``.
+def separator_lines(doc: Document) -> list[int]:
+    """The lines holding one of the :data:`NAV_SEPARATORS` but " / " and " :: ", in order:
+    a scan from each character of :data:`_BY_KEY` that the text holds (most hold none).
 
-    >>> nav_needles(Document.from_text("Home | News » Sport / Weather\\n"))
-    (' | ', '»', ' / ')
+    >>> separator_lines(Document.from_text("Home | News\\nA > B\\n1 / 2\\nMore »\\n"))
+    [0, 1, 3]
     """
     from linter.rules.encoding.census import rare_of
 
-    text, rare, has = doc.text, None, {}
-    found = []
-    for needle, key, part in _NAV_KEYS:
-        if needle in skip:
-            continue
-        if key not in has:
-            if key.isascii():
-                has[key] = key in text
-            else:
-                rare = rare_of(doc) if rare is None else rare
-                has[key] = key in rare
-        if has[key] and part in text and needle in text:
-            found.append(needle)
-    return tuple(found)
+    text = doc.text
+    keys = [k for k in "|>" if k in text]
+    rare = rare_of(doc)
+    if rare:
+        keys += [k for k in "•·»›→" if k in rare]
+    found: list[int] = []
+    starts = doc.line_starts
+    for key in keys:
+        search = _BY_KEY[key].search
+        m = search(text)
+        while m:
+            i = bisect_right(starts, m.start()) - 1
+            found.append(i)
+            if i + 1 >= len(starts):
+                break
+            m = search(text, starts[i + 1])
+    return sorted(set(found)) if len(keys) > 1 else found
 
 
 def nav_items(line: str) -> list[str] | None:
@@ -124,16 +138,15 @@ class NavigationRow(Rule):
         candidates = nav_candidates(doc)
         if not candidates:
             return
-        layout = Layout.of(doc)
         lines = doc.lines
         for i in candidates:
             s = lines[i].strip()
-            if width(s) > 200:
-                continue
+            if not (s[:1] == "|" or MAY_ROW.search(s)) or width(s) > 200:
+                continue  # not three items (nor the cells of a table row)
             items = nav_items(s)
             if not items:
                 continue
-            if s.startswith("|") and not self._menu_table_row(layout, i, len(items)):
+            if s.startswith("|") and not self._menu_table_row(Layout.of(doc), i, len(items)):
                 continue
             yield line_range_finding(self, doc, i, i, f"Navigation row of {len(items)} links: {clip(s, 60)!r}")
 
