@@ -117,6 +117,31 @@ def caption_candidates(doc: Document) -> list[int]:
     return sorted(set().union(*parts))
 
 
+# what :data:`LABEL` and :data:`FIGURE_LABEL` open with (``re`` folds case as widely as
+# ``regex`` for these letters): a C test before those ``regex`` matches
+MAY_LABEL = re.compile(r"\(?(?:(?:all|top|main|lead|header|featured|cover|file)\s+)?"
+                       r"(?:photo|pictur|image|illustration|graphic|video|foto|bild|crédit|credit|media)", re.I)
+
+
+def caption_kind(s: str) -> str | None:
+    """What the stripped line ``s`` (its list marker taken off) is, as D201 reports it, or
+    None: a caption ending on its credit in parentheses, one opening with a label, a bare
+    credit, a caption closing on a labelled credit. Each test has a cheap necessary one first.
+
+    >>> caption_kind("(AP Photo/Evan Vucci)"), caption_kind("Photo: Jane Doe"), caption_kind("It rose.")
+    ('Picture credit', 'Photo caption or credit', None)
+    """
+    if s.endswith(")") and may_end_on_credit(s) and PAREN_CREDIT.search(s):
+        return "Photo caption with its credit" if len(s.split()) > 6 else "Picture credit"
+    if MAY_LABEL.match(s) and (LABEL.match(s) or FIGURE_LABEL.match(s)) and len(s.split()) <= 60:
+        return "Photo caption or credit"
+    if len(s) <= 60 and BARE_CREDIT.match(s):
+        return "Picture credit"
+    if may_trail_credit(s) and len(s.split()) <= 60 and TRAIL_CREDIT.search(s):
+        return "Photo caption with its credit"
+    return None
+
+
 def is_caption_label(text: str) -> bool:
     """Whether ``text`` opens with a caption or credit label or ends on a credit (D201 reports it).
 
@@ -162,21 +187,12 @@ class PhotoCaption(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
-        candidates = caption_candidates(doc)
-        for i in candidates:
-            s = lines[i].strip()
-            if not s or width(s) > 400 or s.startswith("|"):
+        for i in caption_candidates(doc):
+            s = t = lines[i].strip()
+            if not s or s.startswith("|"):
                 continue
             if is_list_item(s):
                 s = s[2:].strip()
-            if s.endswith(")") and may_end_on_credit(s) and PAREN_CREDIT.search(s):
-                kind = "Photo caption with its credit" if len(s.split()) > 6 else "Picture credit"
-            elif (LABEL.match(s) or FIGURE_LABEL.match(s)) and len(s.split()) <= 60:
-                kind = "Photo caption or credit"
-            elif len(s) <= 60 and BARE_CREDIT.match(s):
-                kind = "Picture credit"
-            elif len(s.split()) <= 60 and may_trail_credit(s) and TRAIL_CREDIT.search(s):
-                kind = "Photo caption with its credit"
-            else:
-                continue
-            yield line_range_finding(self, doc, i, i, f"{kind}: {clip(s, 70)!r}")
+            kind = caption_kind(s)
+            if kind is not None and width(t) <= 400:
+                yield line_range_finding(self, doc, i, i, f"{kind}: {clip(s, 70)!r}")
