@@ -10,7 +10,7 @@ from linter.core.lazy import regex  # compiled on first use
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
-from linter.rules.debris.layout import _ODD_SPACE, candidate_lines, clip, is_list_item, line_range_finding, width
+from linter.rules.debris.layout import candidate_lines, clip, is_list_item, line_range_finding, width
 from linter.rules.debris.structscan import inline_marks, line_gates
 
 AGENCY = (r"(?:Reuters|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|Getty|Shutterstock|iStock(?:photo)?|Alamy|"
@@ -52,24 +52,9 @@ GATES = (
     re.compile(r"\)[ \t]*\n"),
     re.compile(r"\n[ \t]*(?:[-*•][ \t]+)?(?:\(?(?:all|top|main|lead|header|featured|cover|photo|picture|image|"
                rf"illustration|graphic|video|foto|bild|crédit|credit|pictured|media|©)|{AGENCY})", re.I),
-    re.compile(rf"/[ \t]*{AGENCY}"),
+    re.compile(rf"/[^\S\n]*{AGENCY}"),  # ([^\S\n]: [ \t] with the odd spaces plain_spaces writes as spaces)
     re.compile(r"(?:Photograph|Photo|PHOTO|Image|Picture|Illustration|Composite|Credit|Foto|Bild)s?(?:[ \t]+by)?[ \t]*:[^\n]{2,80}\n"),
 )
-
-
-def _checked_lines(doc: Document, rough: list[int], gate, newline: bool) -> list[int]:
-    """What ``candidate_lines(doc, gate)`` gives for a gate matching inside one line (ending
-    with its newline when ``newline``): the lines ``rough`` (a superset), each checked with
-    ``gate``."""
-    lines, out = doc.lines, []
-    last = len(lines) - 1
-    for i in rough:
-        line = _ODD_SPACE.sub(" ", lines[i])  # as plain_spaces does (ASCII odd spaces too)
-        if newline:
-            line = (line if i < last or doc.ends_with_newline else line[-300:]) + "\n"
-        if gate.search(line):
-            out.append(i)
-    return out
 
 
 #: what a credit in parentheses holds: a slash or an agency (see :data:`AGENCY`)
@@ -109,8 +94,11 @@ def caption_candidates(doc: Document) -> list[int]:
     if marks is None:
         parts += [candidate_lines(doc, GATES[2]), candidate_lines(doc, GATES[3])]
     else:
-        parts += [_checked_lines(doc, marks["slash_agency"], GATES[2], False),
-                  _checked_lines(doc, marks["label_colon"], GATES[3], True)]
+        from linter.rules.debris.bylines import holds_end_gate
+
+        slash = GATES[2].search
+        parts += [[i for i in marks["slash_agency"] if slash(doc.lines[i])],
+                  [i for i in marks["label_colon"] if holds_end_gate(doc, GATES[3], i)]]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return parts[0] if parts else []

@@ -368,7 +368,8 @@ def lower_gate(gate):
 #: ``str.strip`` and ``\\s`` take for spaces, which gates written with ``[ \\t]`` would not
 _ODD_SPACES = "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
     map(chr, range(0x2000, 0x200b)))
-_ODD_SPACE = re.compile("[" + re.escape(_ODD_SPACES) + "]")
+ODD_SPACE = re.compile("[" + re.escape(_ODD_SPACES) + "]")
+_ODD_SPACE = ODD_SPACE  # the name it had (other modules import it)
 
 
 def plain_spaces(doc: Document, text: str) -> str:
@@ -405,7 +406,7 @@ def odd_spaces(doc: Document) -> list[str]:
     """
     from linter.rules.encoding.census import rare_of
 
-    return sorted(set(_ODD_SPACE.findall(rare_of(doc))))
+    return sorted(set(ODD_SPACE.findall(rare_of(doc))))
 
 
 def candidate_lines(doc: Document, gate, text: str | None = None) -> list[int]:
