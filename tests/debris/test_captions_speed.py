@@ -33,3 +33,15 @@ def _old(s: str):
 def test_caption_kind_is_the_full_reading(prefix, label, sep, tail):
     s = (prefix + label + sep + tail).strip()
     assert C.caption_kind(s) == _old(s), s
+
+
+def test_the_agency_names_are_written_once():
+    import re
+
+    from linter.rules.debris import structscan
+
+    assert C.AGENCY_NAMES == tuple(dict.fromkeys(re.match(r"[A-Za-z]+", a).group() for a in C.AGENCIES))
+    for name in C.AGENCY_NAMES:
+        assert C.AGENCY_WORD.search(f"(Jane Doe {name})")
+        assert structscan.SLASH.search(f"jane doe/{name.lower()}").group("slash_agency") is not None
+    assert re.fullmatch(C.AGENCY, "Getty Images") and re.fullmatch(C.AGENCY, "EPA-EFE")

@@ -11,11 +11,26 @@ from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import candidate_lines, clip, is_list_item, line_range_finding, width
-from linter.rules.debris.structscan import inline_marks, line_gates
 
-AGENCY = (r"(?:Reuters|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|Getty|Shutterstock|iStock(?:photo)?|Alamy|"
-          r"Bloomberg|PA(?:\s+(?:Wire|Images))?|ANP|dpa|Xinhua|Sipa(?:\s+USA)?|Zuma(?:\s+Press)?|"
-          r"Corbis|Keystone|NurPhoto|Anadolu(?:\s+Agency)?|TASS|Pool|Handout|Wikimedia\s+Commons|Unsplash|Pexels)")
+#: the picture agencies and sources a credit names, each with the longer forms of its name
+#: (the first word of each is what :data:`AGENCY_NAMES` holds)
+AGENCIES = (r"Reuters", r"AP", r"AFP", r"EPA(?:-EFE)?", r"Getty\s+Images", r"Getty", r"Shutterstock",
+            r"iStock(?:photo)?", r"Alamy", r"Bloomberg", r"PA(?:\s+(?:Wire|Images))?", r"ANP", r"dpa", r"Xinhua",
+            r"Sipa(?:\s+USA)?", r"Zuma(?:\s+Press)?", r"Corbis", r"Keystone", r"NurPhoto", r"Anadolu(?:\s+Agency)?",
+            r"TASS", r"Pool", r"Handout", r"Wikimedia\s+Commons", r"Unsplash", r"Pexels")
+
+
+def leading_word(pattern: str) -> str:
+    """The word a pattern opens with, its leading letters (``Getty\\s+Images``: ``Getty``)."""
+    end = 0
+    while end < len(pattern) and pattern[end].isalpha():
+        end += 1
+    return pattern[:end]
+
+
+#: the word each agency's name opens with, once each, in order
+AGENCY_NAMES = tuple(dict.fromkeys(map(leading_word, AGENCIES)))
+AGENCY = "(?:" + "|".join(AGENCIES) + ")"
 NAME = r"\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,4}"
 # "(Chalinee Thirasupa/Reuters)", "(AP Photo/Evan Vucci)", "(Getty Images)", "(Photo: Jane Doe/AFP)"
 PAREN_CREDIT = regex.compile(
@@ -58,8 +73,7 @@ GATES = (
 
 
 #: what a credit in parentheses holds: a slash or an agency (see :data:`AGENCY`)
-AGENCY_WORD = re.compile(r"/|Reuters|AP|AFP|EPA|Getty|Shutterstock|iStock|Alamy|Bloomberg|PA|ANP|dpa|Xinhua|Sipa|Zuma|"
-                         r"Corbis|Keystone|NurPhoto|Anadolu|TASS|Pool|Handout|Wikimedia|Unsplash|Pexels")
+AGENCY_WORD = re.compile("/|" + "|".join(AGENCY_NAMES))
 
 
 def may_end_on_credit(s: str) -> bool:
@@ -88,6 +102,8 @@ def caption_candidates(doc: Document) -> list[int]:
     """The lines any of :data:`GATES` matches: the line scan shared with the other
     structural rules (the first two gates), then the other two where the text holds the
     character each needs."""
+    from linter.rules.debris.structscan import inline_marks, line_gates  # (it imports this module)
+
     found = line_gates(doc)
     parts = [found["paren"], found["caption"]]
     marks = inline_marks(doc)  # the lines GATES[2] and GATES[3] may match, checked with them

@@ -275,8 +275,8 @@ def _end_gates(out: LineGates, i: int, text: str, start: int, end: int) -> None:
 #: spaces (a D210 separator); a colon after the end of a caption label (Photograph, Photo, Foto,
 #: Image, Picture, Illustration, Composite, Credit, Bild; a plural, " by" or spaces) with 2-80
 #: characters after it to the line end (D201's trailing credit gate), or " :: " (D210)
-_AGENCIES = ("reuters|ap|afp|epa|getty|shutterstock|istock|alamy|bloomberg|pa|anp|dpa|xinhua|sipa|zuma|corbis|"
-             "keystone|nurphoto|anadolu|tass|pool|handout|wikimedia|unsplash|pexels")
+from linter.rules.debris.captions import AGENCY_NAMES as _AGENCY_NAMES  # noqa: E402 (it imports none of this module)
+_AGENCIES = "|".join(name.lower() for name in _AGENCY_NAMES)
 SLASH = re.compile(rf"/(?:(?=[ \t]*(?:{_AGENCIES}))(?P<slash_agency>))?(?:(?<= /)(?= )(?P<spaced_slash>))?"
                    r"(?(slash_agency)|(?(spaced_slash)|(?!)))")
 COLON = re.compile(r":(?:(?<=[hoentdsy \t]:)(?:(?<=graph:)|(?<=oto:)|(?<=mage:)|(?<=ture:)|(?<=tion:)|(?<=site:)"
