@@ -15,6 +15,7 @@ from linter.rules.debris.layout import (
     Layout, candidate_lines, clip, ends_sentence, is_prose, last_nonblank, line_range_finding, pack_chrome, width,
 )
 from linter.rules.debris.structscan import line_gates
+from linter.rules.debris.captions import leading_word
 from linter.rules.debris.teasers import opens_capital
 
 # Headings of the boxes of other stories that follow an article.
@@ -224,9 +225,12 @@ def _is_heading(text: str) -> bool:
     return not ends_sentence(text) and len(text.split()) <= 10 and not is_prose(text)
 
 
-CTA_VERB = (r"(?:subscribe|follow|like(?=\s+us\b)|join|sign\s+up|register|download|get|share|click|tap|read|watch|"
-            r"listen|visit|check\s+out|support|become|donate|install|bookmark|try|stay\s+(?:tuned|up\s+to\s+date)|"
-            r"abonnieren\s+sie|folgen\s+sie|suivez|abonnez-vous|siga|síguenos|suscríbete|inscreva-se)")
+#: the verbs a call to action opens with (what may follow each in its pattern)
+CTA_VERBS = (r"subscribe", r"follow", r"like(?=\s+us\b)", r"join", r"sign\s+up", r"register", r"download", r"get",
+             r"share", r"click", r"tap", r"read", r"watch", r"listen", r"visit", r"check\s+out", r"support", r"become",
+             r"donate", r"install", r"bookmark", r"try", r"stay\s+(?:tuned|up\s+to\s+date)", r"abonnieren\s+sie",
+             r"folgen\s+sie", r"suivez", r"abonnez-vous", r"siga", r"síguenos", r"suscríbete", r"inscreva-se")
+CTA_VERB = "(?:" + "|".join(CTA_VERBS) + ")"
 CTA_TARGET = (r"(?:\bour\b|\bus\b|channel|newsletter|podcast|telegram|whatsapp|twitter|facebook|instagram|"
               r"youtube|tiktok|linkedin|\bapp\b|inbox|updates|alerts|feed|unser|uns\b|nous|notre|nos\b|nosso|nuestro)")
 CTA_SENTENCE = regex.compile(rf"^{CTA_VERB}\b\s*(?:[^\s.!?]+\s+){{0,3}}{CTA_TARGET}[^.!?]{{0,160}}[.!?]*$", regex.I)
@@ -239,9 +243,7 @@ CTA_GATE = re.compile(rf"\n[ \t]*(?:[-•*][ \t]*)?{CTA_VERB}\b", re.I)
 # a call-to-action verb where a sentence can open: at the start or after [.!?] and spaces
 # (``re`` and its ``\s`` take in all that ``regex`` does); no line without one holds a call
 # to action, whole or trailing
-_CTA_WORDS = (r"(?:subscribe|follow|like|join|sign|register|download|get|share|click|tap|read|watch|listen|visit|check|"
-              r"support|become|donate|install|bookmark|try|stay|abonnieren|folgen|suivez|abonnez|siga|síguenos|"
-              r"suscríbete|inscreva)")
+_CTA_WORDS = "(?:" + "|".join(dict.fromkeys(map(leading_word, CTA_VERBS))) + ")"  # their first words
 MAY_CTA_FIRST = re.compile(rf"\s*{_CTA_WORDS}", re.I)
 MAY_CTA_NEXT = re.compile(rf"[.!?]\s+{_CTA_WORDS}", re.I)
 
