@@ -483,22 +483,37 @@ class TeaserCard(Rule):
         candidates = line_gates(doc)["ellipsis"]
         if not candidates:
             return
-        layout = Layout.of(doc)
         lines = doc.lines
+        layout = None  # laid out for the first line that needs it (most cut lines are prose)
         done: set[int] = set()
         for i in candidates:
             s = lines[i].strip()
             if i in done or not s.endswith(ELLIPSIS_END) or len(s) > 300:
                 continue
-            n = layout.next(i)
-            p = layout.prev(i)
+            n = _next_nonblank(lines, i)
             if n >= 0 and READ_MORE.match(lines[n].strip()):
+                layout = layout or Layout.of(doc)
+                p = layout.prev(i)
                 # a card has its headline above the summary; a paragraph cut short alone may be the article's
                 if p < 0 or not layout.is_heading_like(p, 15) or is_list_item(lines[p]) or len(s.split()) > 50:
                     continue
                 first, last = p, n
                 done.update(range(first, last + 1))
                 yield line_range_finding(self, doc, first, last, f"Card of another story: {clip(lines[first].strip(), 60)!r}")
-            elif (title_case(s) and len(s.split()) <= 15 and layout.body_start < i < layout.body_end
-                  and layout.stands_alone(i) and is_prose(lines[p])):
-                yield line_range_finding(self, doc, i, i, f"Truncated headline of another story: {clip(s, 60)!r}")
+            elif title_case(s) and len(s.split()) <= 15:
+                layout = layout or Layout.of(doc)
+                if (layout.body_start < i < layout.body_end and layout.stands_alone(i)
+                        and is_prose(lines[layout.prev(i)])):
+                    yield line_range_finding(self, doc, i, i, f"Truncated headline of another story: {clip(s, 60)!r}")
+
+
+def _next_nonblank(lines: list[str], i: int) -> int:
+    """Index of the non-blank line after line ``i`` (what ``Layout.next`` gives), or -1.
+
+    >>> _next_nonblank(["a", " ", "b"], 0), _next_nonblank(["a", ""], 0)
+    (2, -1)
+    """
+    for k in range(i + 1, len(lines)):
+        if lines[k].strip():
+            return k
+    return -1
