@@ -265,6 +265,8 @@ class NameVariantDiscovered(Rule):
         # skeletons are all distinct (nearly every text) is done here, in C but for the
         # words never seen before in the run
         words = pairing.candidates(words)
+        if len(words) < 2:
+            return
         keys = pairing.keys
         pairable = [keys[w] for w in words]
         if len(set(pairable)) == len(pairable):
