@@ -413,6 +413,7 @@ class ConfigResolver:
         self.isolated = isolated
         self._by_dir: dict[str, Settings] = {}
         self._by_file: dict[str, Settings] = {}
+        self._by_folder: dict[str, Settings] = {}  # for_file: folder as written -> settings
         self.fixed: Settings | None = None
         if config_file:
             self.fixed = self._finish(load_file(config_file), config_file)
@@ -435,6 +436,17 @@ class ConfigResolver:
         directory = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) \
             else os.path.abspath(path)
         return self.for_dir(directory)
+
+    def for_file(self, path: str) -> Settings:
+        """``for_path`` of a path known not to be a folder (a discovered file), without a
+        ``stat`` or ``abspath`` per file: kept by the folder part of ``path`` as written."""
+        if self.fixed is not None:
+            return self.fixed
+        folder = os.path.dirname(path)
+        settings = self._by_folder.get(folder)
+        if settings is None:
+            settings = self._by_folder[folder] = self.for_dir(os.path.abspath(folder or os.curdir))
+        return settings
 
     def for_dir(self, directory: str) -> Settings:
         if directory in self._by_dir:

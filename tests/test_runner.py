@@ -1,0 +1,63 @@
+"""The runner around the rules: settings per file, the process pool, what a run holds."""
+
+from __future__ import annotations
+
+import os
+
+from linter import runner
+from linter.config import ConfigResolver
+
+
+def _tree(tmp_path):
+    """Files in nested folders, one of them with its own configuration."""
+    (tmp_path / ".git").mkdir()
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    (tmp_path / "a" / ".texthygiene.toml").write_text('ignore = ["P"]\n', encoding="utf-8")
+    names = []
+    for i, folder in enumerate([tmp_path, tmp_path / "a", sub] * 10):
+        path = folder / f"f{i:02d}.txt"
+        path.write_text(f"Share this:\n\nThe ferry left Kiev at {i} o'clock.  Then Kyiv.\n",
+                        encoding="utf-8")
+        names.append(path)
+    return names
+
+
+def test_for_file_is_for_path_of_a_file(tmp_path, monkeypatch):
+    names = _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    resolver = ConfigResolver()
+    for path in names:
+        for p in (str(path), os.path.relpath(path), "./" + os.path.relpath(path)):
+            assert resolver.for_file(p) is resolver.for_path(p)
+    assert resolver.for_file("f00.txt").source == "defaults"
+    assert resolver.for_file("a/b/f02.txt").source.endswith(".texthygiene.toml")
+
+
+def test_a_pooled_run_gives_what_one_process_gives(tmp_path, monkeypatch):
+    names = _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    found, errors = runner.discover(["."], ConfigResolver())
+    assert not errors and len(found) == len(names) >= runner.POOL_MIN_FILES
+
+    def results(jobs, render=None):
+        opts = runner.RunOptions(jobs=jobs, cache=False, render=render)
+        return [vars(r) for r in runner.run(found, ConfigResolver(), opts)]
+
+    one = results(1)
+    assert any(r["findings"] for r in one)
+    assert results(2) == one
+    assert results(2, "text") == results(1, "text")
+
+
+def test_the_pool_bookkeeping_does_not_wait_on_results():
+    # multiprocessing's worker handler waits on the result pipe too, and so polls again and
+    # again while results wait to be read; ours wakes for worker exits and its own calls only
+    pool = runner._pool(2, None, ())
+    try:
+        assert pool._outqueue._reader not in pool._get_sentinels()
+        assert pool.map(abs, range(-50, 50), chunksize=7) == [abs(i) for i in range(-50, 50)]
+        assert list(pool.imap(abs, range(-9, 0), chunksize=2)) == list(range(9, 0, -1))
+    finally:
+        pool.close()
+        pool.join()
