@@ -187,6 +187,10 @@ def process_source(src: files.Source, display: str, settings: Settings, opts: Ru
                 result.findings.append(non_utf8_finding(src, display))
             return result
     doc = Document.from_text(text, path=display)
+    if opts.mode == "check" and doc.text is not text:
+        # CRLF or a BOM: the document holds its own copy, and a check needs no other
+        # (a 100 MB file then holds one whole text less while the rules run)
+        src.text = text = None
     try:
         if opts.mode == "check":
             found = engine.check(doc, rules, ctx)

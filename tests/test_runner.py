@@ -61,3 +61,26 @@ def test_the_pool_bookkeeping_does_not_wait_on_results():
     finally:
         pool.close()
         pool.join()
+
+
+def test_a_check_keeps_no_second_copy_of_a_crlf_file(tmp_path, monkeypatch):
+    from linter import engine, files
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xef\xbb\xbfShare this:\r\n\r\nThe ferry left Kiev.  Then Kyiv.\r\n")
+    src = files.read(str(path))
+    seen = []
+    check = engine.check
+
+    def spy(doc, rules, ctx=None, gates=True):
+        seen.append(src.text)
+        return check(doc, rules, ctx, gates)
+
+    monkeypatch.setattr(engine, "check", spy)
+    resolver = ConfigResolver(isolated=True)
+    opts = runner.RunOptions(cache=False)
+    found = runner.process_source(src, "a.txt", resolver.for_file(str(path)), opts).findings
+    assert seen == [None] and found
+    with_lf = runner.process_source(files.decode("b.txt", path.read_bytes().replace(b"\r\n", b"\n")),
+                                    "a.txt", resolver.for_file(str(path)), opts).findings
+    assert found == with_lf
