@@ -190,3 +190,22 @@ def test_d101_d104_one_gate_scan_finds_what_both_gates_find():
         both = set(candidate_lines(doc, HEADS.regex, lowered(doc)))
         both |= set(candidate_lines(doc, m.head_gate.regex, lowered(doc)))
         assert both <= set(m.gate_lines(doc))
+
+
+def test_d101_head_lines_are_the_candidate_lines_of_the_gate():
+    import random
+
+    from linter.rules.debris.layout import candidate_lines
+
+    m = packs.matcher(default_context())
+    rng = random.Random(11)
+    pieces = ["Share this:", "10 views", "\n", "\n\n", " ", "\u00a0", "- ", "\u2022 ", "Talks went on.",
+              "Leave a Comment", "Top of page", "\u2028", "\t", "3 min read", "Advertisement", "x"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for text in texts + list(_texts()):
+        doc = Document.from_text(text)
+        low = lowered(doc)
+        if low is None:
+            continue
+        gate = m.scan_gate.regex
+        assert packs.head_lines(doc, gate, low) == candidate_lines(doc, gate, low), repr(text)

@@ -8,7 +8,7 @@ from linter.core.findings import Fix
 from linter.core.lineedit import delete_span_edit
 from linter.core.rule import Rule
 from linter.rules.debris import packs
-from linter.rules.debris.heads import REMOVED, HeadGate
+from linter.rules.debris.heads import HeadGate
 from linter.rules.debris.layout import candidate_lines, lowered
 
 _NUM = r"\d[\d,.]*(?:\s?[KkMm]\b|[KkMm](?![a-z]))?"
@@ -83,7 +83,7 @@ def counter_lines(doc, *skip: dict, lines=False) -> dict[int, tuple[int, int, st
     digit, line_re = _DIGIT.search, LINE.match
     if lines is False:
         low = lowered(doc)
-        if low is not None and any(ch in text for ch in REMOVED):
+        if low is not None and packs.has_removed(doc):
             low = None
         lines = None if low is None else candidate_lines(doc, HEADS.regex, low)
     all_lines = doc.lines

@@ -585,14 +585,13 @@ class Matcher:
         >>> m.gate_lines(Document.from_text("Share this:\\n\\nTalks went on.\\n\\u2022 3 min read\\n"))
         [0, 3]
         """
-        from linter.rules.debris.layout import candidate_lines, lowered
+        from linter.rules.debris.layout import lowered
 
         gate = self.scan_gate
         low = lowered(doc)
-        if not gate.sound or self.rest_words is None or low is None \
-                or any(ch in doc.text for ch in heads.REMOVED):
+        if not gate.sound or self.rest_words is None or low is None or has_removed(doc):
             return None
-        return candidate_lines(doc, gate.regex, low)
+        return head_lines(doc, gate.regex, low)
 
     def line_candidates(self, doc, gated: list[int] | None | bool = False) -> list[int]:
         """The lines :meth:`classify` may match (a superset, in order); ``gated``: what
@@ -732,6 +731,57 @@ class Matcher:
         return self.masthead_keys.get(line_key(line))
 
 
+def has_removed(doc) -> bool:
+    """Whether ``doc.text`` holds a character ``clean_line`` removes (:data:`heads.REMOVED`),
+    read from the census of its rare characters that the E rules share (and
+    ``layout.plain_spaces`` reads), not by a scan per character.
+
+    >>> from linter.core.document import Document
+    >>> has_removed(Document.from_text("Sha\\u00adre")), has_removed(Document.from_text("caf\\u00e9"))
+    (True, False)
+    """
+    if doc.text.isascii():
+        return False
+    from linter.rules.encoding.census import census
+
+    return not census(doc).isdisjoint(heads.REMOVED)
+
+
+def head_lines(doc, gate: re.Pattern, low: str) -> list[int]:
+    """What ``layout.candidate_lines(doc, gate, low)`` gives for a gate that matches a line
+    start as ``\\n`` and never takes the ``\\n`` ending the line (a :class:`heads.HeadGate`):
+    every match is a line of its own, so one ``finditer`` finds them.
+
+    >>> from linter.core.document import Document
+    >>> from linter.rules.debris.layout import candidate_lines
+    >>> doc = Document.from_text("Share this\\nTalks\\n- share it\\nshare")
+    >>> gate = heads.HeadGate(["share this", "share it", "share"], []).regex
+    >>> head_lines(doc, gate, doc.text.lower()) == candidate_lines(doc, gate, doc.text.lower()) == [0, 2, 3]
+    True
+    """
+    from bisect import bisect_right
+
+    from linter.rules.debris.layout import plain_spaces
+
+    lines = doc.lines
+    if not lines:
+        return []
+    text = plain_spaces(doc, low)
+    first = text[:300]
+    if "\n" in first:
+        first = first[:first.index("\n")]
+    out = [0] if gate.match("\n" + first) else []
+    starts = doc.line_starts
+    n_lines = len(lines)
+    # a match starts at the newline ending line i - 1: line i is the one after it
+    out.extend(i for i in (bisect_right(starts, m.start()) for m in gate.finditer(text)) if i < n_lines)
+    last = n_lines - 1
+    if (not out or out[-1] != last) and not doc.ends_with_newline \
+            and gate.search(text[starts[last]:][-300:] + "\n"):
+        out.append(last)
+    return out
+
+
 class _SpanEntry(NamedTuple):
     """A span entry with what :meth:`Matcher.span_hits` looks for before running its regex."""
 
@@ -847,16 +897,23 @@ class Scan:
     """Whole-line hits of one document, shared by the rules that need them."""
 
     def __init__(self, chrome: dict[int, Chrome], masthead: dict[int, tuple[Site, bool]],
-                 counters: dict[int, tuple[int, int, str, bool]] | None = None, grouped: bool = True,
+                 counters: dict[int, tuple[int, int, str, bool]] | None = None, grouped=True,
                  code: frozenset = frozenset()):
         self.chrome = chrome
         self.masthead = masthead
         #: line -> (start, end, counters text, safe) of lines made only of counters (D104)
         self.counters = {} if counters is None else counters
-        #: whether runs of adjacent debris lines may be deleted together (no suppression comments)
-        self.grouped = grouped
+        #: whether runs of adjacent debris lines may be deleted together (no suppression
+        #: comments); a str: the text, tested when a line is first deleted
+        self._grouped = grouped
         #: lines inside fenced code blocks (Markdown): never debris
         self.code = code
+
+    @property
+    def grouped(self) -> bool:
+        if isinstance(self._grouped, str):
+            self._grouped = "texthygiene:" not in self._grouped
+        return self._grouped
 
     def whole_line(self, index: int) -> bool:
         """Whether the line is whole-line chrome or a masthead, or is code (left alone)."""
@@ -959,7 +1016,7 @@ def scan(doc, ctx) -> Scan:
     from linter.rules.debris.counters import counter_lines
 
     result = Scan(chrome, masthead, counter_lines(doc, chrome, masthead, code, lines=gated),
-                  grouped="texthygiene:" not in doc.text, code=code)
+                  grouped=doc.text, code=code)
     ctx.cache["debris.scan"] = (doc.text, result)
     return result
 
