@@ -312,12 +312,26 @@ def _pool(jobs: int, initializer, initargs: tuple):
     return Pool(jobs, initializer=initializer, initargs=initargs, context=mp.get_context(method))
 
 
+#: files per pool task, at most: ~15 ms of work, so the last task leaves the other workers
+#: idle that long at most, while ~100 tasks per 10 MB cost the pool next to nothing
+MAX_CHUNK = 16
+
+
+def _chunk(n_items: int, jobs: int) -> int:
+    """Files per pool task: about 8 tasks per worker, at most :data:`MAX_CHUNK` files each.
+
+    >>> _chunk(1912, 2), _chunk(100, 2), _chunk(24, 4)
+    (16, 6, 1)
+    """
+    return max(1, min(MAX_CHUNK, n_items // (jobs * 8)))
+
+
 def _map(fn, items: list, resolver: ConfigResolver, opts: RunOptions, corpus: dict) -> list:
     jobs = _jobs(opts, len(items))
     if jobs == 1:
         _init_worker(resolver, opts, corpus)
         return [fn(i) for i in items]
-    chunk = max(1, min(64, len(items) // (jobs * 8) or 1))
+    chunk = _chunk(len(items), jobs)
     with _pool(jobs, _init_worker, (resolver, opts, corpus)) as pool:
         return pool.map(fn, items, chunksize=chunk)
 
@@ -330,7 +344,7 @@ def _imap(fn, items: list, resolver: ConfigResolver, opts: RunOptions, corpus: d
         for item in items:
             yield fn(item)
         return
-    chunk = max(1, min(64, len(items) // (jobs * 8) or 1))
+    chunk = _chunk(len(items), jobs)
     from linter.core import coldstart
 
     coldstart.note_pool()
