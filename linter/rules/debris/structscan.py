@@ -63,7 +63,7 @@ try stay abonnieren folgen suivez abonnez siga síguenos suscríbete install ins
 TRIGGER_WORDS = [w + end for w in """
 by par por von di door av af przez written words reporting posted published publicado publié veröffentlicht
 """.split() for end in " \t:"] + [w + end for w in """
-a an one vor il hace há reader user show view load loading read see leave post add write submit join discussion no
+vor il hace há reader user show view load loading read see leave post add write submit join discussion no
 einen laisser laissez écrire ajouter deja deixe deixa escribe escreva
 """.split() for end in " \t"] + """
 updated last aktualisiert mon tue wed thu fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi
@@ -72,6 +72,9 @@ ago sep set oct okt out nov dec dez déc dic
 about über à acerca sobre sull media press investor
 comment kommentar coment reacties komentá komentarz коммент комент yorum hozzászól schreib 留言 发表 网友 评论 評論 コメント 댓글
 """.split()
+#: the relative dates D251 reads ("a day ago", "an hour ago", "one week ago"), the other trigger
+#: openers: a, an or one, a unit, "ago"
+TRIGGER_OPENERS = r"(?:an?|one)[ \t]*[a-z]{1,7}[ \t]+ago"
 #: the longest stripped line a trigger's rule reads (the widest view): a trigger is tried
 #: only on a line whose character after that many (from its first non-space) is a space
 #: or the line end (a superset: the rules test the length)
@@ -134,7 +137,8 @@ def _triggers() -> dict:
 
 #: the words and characters a line opens with (after its indent) when one of the foot gates
 #: can match it (lowercase; keep in step with the gates), besides the icons of D260
-FOOT_OPENERS = r"[-*•+·|—–\[]|originally|this|a\s|republished|reprinted|原标题|责任编辑|une\s|ein\s|una\s"
+FOOT_OPENERS = (r"[-*•+·][ \t]*(?:\n|\Z)|[|—–\[]|-(?=[^\n]*\(@)|originally|this[ \t]+[aspe]|a\s+[vp]|republished|reprinted"
+                r"|原标题|责任编辑|une\s|ein\s|una\s")
 
 
 _SCAN: list = []
@@ -165,14 +169,17 @@ def _scanner():
             bodies.append(r"[ \t]*" + twin.pattern[2:])
         # where a line opens like a gate or a trigger (the first test at every newline), like
         # a gate (then the gates are tried) and like a trigger (then the triggers, on a short line)
-        opens = (r"(?=[ \t]*(?:(?:[-*•#]+[ \t]*)?(?:" + trie_regex(START_WORDS + TRIGGER_WORDS) + r"|\d)"
+        opens = (r"(?=[ \t]*(?:(?:[-*•#·—–]+[ \t]*)?(?:" + trie_regex(START_WORDS + TRIGGER_WORDS) + r"|\d|"
+                 + TRIGGER_OPENERS + ")"
                  rf"|[{ICONS}]|{FOOT_OPENERS}))")
         gate_opens = (r"(?=[ \t]*(?:(?:[-*•#]+[ \t]*)?(?:" + trie_regex(START_WORDS) + r"|\d{1,3}[ \t]*[/ovds])"
                       rf"|[{ICONS}]|{FOOT_OPENERS}))")
-        trigger_opens = r"(?=[ \t]*(?:[-*•#·—–]+[ \t]*)?(?:" + trie_regex(TRIGGER_WORDS) + r"|\d))"
+        trigger_opens = r"(?=[ \t]*(?:[-*•#·—–]+[ \t]*)?(?:" + trie_regex(TRIGGER_WORDS) + r"|\d|" + TRIGGER_OPENERS + "))"
         short = rf"(?=[ \t]*(?![^\n]{{{TRIGGER_LIMIT}}}[^\n \t]))"
-        caps = ("(?:" + gate_opens + "".join(f"(?=(?P<{n}>{b})?)" for n, b in zip(names, bodies) if n not in triggers)
-                + ")?(?:" + trigger_opens + short
+        # (the empty groups _g and _t tell which of the two sets of groups were tried)
+        caps = ("(?:" + gate_opens + "(?P<_g>)" + "".join(f"(?=(?P<{n}>{b})?)" for n, b in zip(names, bodies)
+                                                         if n not in triggers)
+                + ")?(?:" + trigger_opens + short + "(?P<_t>)"
                 + "".join(f"(?=(?P<{n}>{b})?)" for n, b in zip(names, bodies) if n in triggers) + ")?")
         # a match needs a start gate's match or an end gate's character: fail otherwise
         need = "(?<=\n)"
@@ -214,6 +221,7 @@ def line_gates(doc: Document) -> LineGates:
 
 def _scan(doc: Document) -> LineGates:
     pattern, names, gates, ends, opens_first, foot = _scanner()
+    triggers = names[len(gates) + len(foot):]
     out = LineGates()
     text = doc.text
     if not text:
@@ -226,7 +234,11 @@ def _scan(doc: Document) -> LineGates:
                 out[name] = found
         return out
     text = plain_spaces(doc, low)
-    slots = [(pattern.groupindex[n], []) for n in names]
+    index = pattern.groupindex
+    slots = [(index[n], []) for n in names]
+    # the groups by set, each set with the group telling whether it was tried
+    sets = [(index[flag], [slot for name, slot in zip(names, slots) if (name in triggers) == tried])
+            for flag, tried in (("_g", False), ("_t", True))]
     if opens_first.match(text):
         first = text[:300]
         if "\n" in first:
@@ -234,16 +246,22 @@ def _scan(doc: Document) -> LineGates:
         m = pattern.match("\n" + first)
         if m:
             _starts(slots, 0, m)
-    end_group = pattern.groupindex["end"]
+    end_group = index["end"]
     starts = doc.line_starts  # the lines' offsets (most rules need them: computed once)
     last = len(doc.lines) - 1
     for m in pattern.finditer(text):
-        pos = m.start()
+        regs = m.regs
+        pos = regs[0][0]
         line = bisect_right(starts, pos) - 1
-        if m.start(end_group) >= 0:
+        if regs[end_group][0] >= 0:
             _end_gates(out, line, text, starts[line], pos)
         if line < last:
-            _starts(slots, line + 1, m)
+            line += 1
+            for flag, group in sets:
+                if regs[flag][0] >= 0:
+                    for k, found in group:
+                        if regs[k][0] >= 0:
+                            found.append(line)
     if not doc.ends_with_newline:
         last = len(starts) - 1
         _end_gates(out, last, text, max(starts[last], len(text) - 300), len(text))
