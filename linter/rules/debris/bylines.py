@@ -14,7 +14,7 @@ from linter.core.document import Document, per_text
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.navigation import TAG_LINE
-from linter.rules.debris.structscan import line_gates
+from linter.rules.debris.structscan import LineGate, line_gates
 from linter.rules.debris.layout import (
     _ODD_SPACE, Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, lower_gate,
     lower_same_length, lowered, pack_chrome, plain_spaces, width,
@@ -425,6 +425,7 @@ class Dateline(Rule):
     name = "dateline"
     summary = "Line holding only a date (and time)"
     fix_safety = "unsafe"
+    gate = LineGate("t_dateline")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
@@ -491,6 +492,7 @@ class AboutBoilerplate(Rule):
     name = "about-boilerplate"
     summary = "\"About <company>\" boilerplate paragraph or media contacts after the article"
     fix_safety = "unsafe"
+    gate = LineGate("t_about")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         candidates = view_lines(doc, 160, ABOUT_VIEW, "t_about")
@@ -570,6 +572,7 @@ class SourceNote(Rule):
     name = "source-note"
     summary = "Note on where the text was first published"
     fix_safety = "unsafe"
+    gate = LineGate("source")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = doc.lines
@@ -776,7 +779,7 @@ class SignOff(Rule):
     name = "sign-off"
     summary = "Author's sign-off (— name) after the last paragraph"
     fix_safety = "unsafe"
-    gate = ("—", "–")
+    gate = LineGate("sign", fallback=("—", "–"))
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         if "—" not in doc.text and "–" not in doc.text:

@@ -13,6 +13,7 @@ from linter.core.rule import Context, Rule
 from linter.rules.debris.bylines import (
     DATE, NAME_TOKEN, QUOTES, RELATIVE_DATE, TIME, ShortLines, holds_gate, short_tail, view_lines,
 )
+from linter.rules.debris.structscan import LineGate
 from linter.rules.debris.layout import (
     Layout, clip, line_range_finding, lines_containing, lowered, needle_regex, pack_chrome, width,
 )
@@ -122,6 +123,7 @@ class CommentSection(Rule):
     name = "comment-section"
     summary = "Comment section (heading and what follows) after the article"
     fix_safety = "unsafe"
+    gate = LineGate("t_heading")
 
     #: the heading must come after this share of the page's text
     MIN_SHARE_BEFORE = 0.35

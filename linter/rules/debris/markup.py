@@ -12,6 +12,7 @@ from linter.core.findings import Edit, Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.bylines import foot_lines
 from linter.rules.debris.layout import line_range_finding
+from linter.rules.debris.structscan import LineGate
 
 EMPTY_ITEM = regex.compile(r"^[ \t]*(?:[-*•+·][ \t]*|\|(?:[ \t]*\|)*[ \t]*|\|[ \t]*)$", regex.M)
 #: EMPTY_ITEM for :func:`candidate_lines`: from line start to line start, a scan ``re`` runs fast
@@ -50,6 +51,7 @@ class EmptyMarkup(Rule):
     name = "empty-markup"
     summary = "Line holding only an empty list item, an empty table row or icons"
     fix_safety = "unsafe"
+    gate = LineGate("empty", "icon")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text

@@ -203,10 +203,42 @@ def last_doc(key: str, doc: Document, build):
 
 
 class LineGates(dict):
-    """Gate name -> candidate lines (0-based, in order)."""
+    """Gate name -> candidate lines (0-based, in order); ``scanned``: whether the lowercased
+    text was scanned (else each gate ran on its own, and the triggers not at all)."""
+
+    scanned = False
 
     def __missing__(self, key):
         return []
+
+
+class LineGate:
+    """A :attr:`Rule.gate` for a rule that reads only the lines of some groups of the shared
+    line scan (``names``): it fails when the scan of the text, made by an earlier rule, found
+    none, so that the engine does not call the rule. When the scan of the text is not made
+    (the rule runs first) or did not run the triggers, it holds, or tests ``fallback`` (a
+    tuple of strings, one of which any page the rule reports on holds).
+
+    >>> doc = Document.from_text("Text\\nOriginally published at x\\n")
+    >>> gate = LineGate("source")
+    >>> gate.search(doc.text), bool(line_gates(doc)["source"]), gate.search(doc.text)
+    (True, True, True)
+    >>> doc = Document.from_text("Text\\n"); _ = line_gates(doc); gate.search(doc.text)
+    """
+
+    def __init__(self, *names: str, fallback: tuple = ()):
+        self.names, self.fallback = names, fallback
+        self.triggers = any(n.startswith("t_") for n in names)
+
+    def search(self, text: str) -> bool | None:
+        kept = _LAST.get("line-gates")
+        if kept is None or kept[0] is not text or (self.triggers and not kept[1].scanned):
+            return True if not self.fallback or any(f in text for f in self.fallback) else None
+        found = kept[1]
+        return True if any(found.get(n) for n in self.names) else None
+
+    def __repr__(self) -> str:
+        return f"LineGate{self.names!r}"
 
 
 def line_gates(doc: Document) -> LineGates:
@@ -268,6 +300,7 @@ def _scan(doc: Document) -> LineGates:
     for name, (_, found) in zip(names, slots):
         if found:
             out[name] = found
+    out.scanned = True
     return out
 
 
