@@ -614,6 +614,28 @@ def legal_gate(low: str) -> bool:
 QUOTES = "\"“‘'«"
 
 
+_TAIL: dict = {}
+
+
+def _last_lines(doc: Document, n: int = 10) -> list[tuple[int, str]]:
+    """``(index, stripped line)`` of the last ``n`` non-blank lines, in order (kept for the
+    document last asked about: D242 and D254 read them).
+
+    >>> _last_lines(Document.from_text("a\\n\\n b\\nc\\n\\n"), 2)
+    [(2, 'b'), (3, 'c')]
+    """
+    lines = doc.lines
+    out = []
+    i = len(lines) - 1
+    while i >= 0 and len(out) < n:
+        s = lines[i].strip()
+        if s:
+            out.append((i, s))
+        i -= 1
+    out.reverse()
+    return out
+
+
 def short_tail(doc: Document, n: int, limit: int) -> tuple[list[tuple[int, str]], str | None] | None:
     """The last ``n`` non-blank lines of the page that may be notices: ``(index, stripped
     line)`` of those of at most ``limit`` characters not opening with a quote; and those
@@ -625,19 +647,10 @@ def short_tail(doc: Document, n: int, limit: int) -> tuple[list[tuple[int, str]]
     >>> short_tail(doc, 2, 300), short_tail(Document.from_text("a\\nb\\n"), 2, 300)
     (([(3, 'All Rights Reserved')], 'all rights reserved'), None)
     """
-    lines = doc.lines
-    tail = []
-    k, i, look = 0, len(lines) - 1, max(n, 3)
-    while i >= 0 and k < look:
-        s = lines[i].strip()
-        if s:
-            k += 1
-            if k <= n and len(s) <= limit and s[:1] not in QUOTES:
-                tail.append((i, s))
-        i -= 1
-    if k < 3:
+    last = per_text(doc, "debris-tail", _last_lines, _TAIL) if n <= 10 else _last_lines(doc, n)
+    if len(last) < 3:
         return None
-    tail.reverse()
+    tail = [(i, s) for i, s in last[-n:] if len(s) <= limit and s[:1] not in QUOTES]
     return tail, lower_same_length("\n".join([s for _, s in tail])) if tail else ""
 
 

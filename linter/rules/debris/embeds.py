@@ -11,6 +11,7 @@ from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
 from linter.rules.debris.bylines import foot_lines
 from linter.rules.debris.layout import Layout, clip, line_range_finding, lowered
+from linter.rules.debris.structscan import LineGate, line_gates
 
 # "— West Ham United (@WestHam) October 31, 2021", "— Jane Doe (@jane) 31 Oct 2021"
 TWEET_SIGNATURE = regex.compile(
@@ -48,6 +49,7 @@ class SocialEmbed(Rule):
     name = "social-embed"
     summary = "Embedded social-media post (signature, picture link)"
     fix_safety = "unsafe"
+    gate = None  # (set below: EmbedGate)
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         candidates = _candidates(doc)
@@ -115,3 +117,26 @@ def _candidates(doc: Document) -> list[int]:
             if any(w in line for w in SHARED_WORDS):
                 out.append(i)
     return out
+
+
+class EmbedGate:
+    """D270's :attr:`Rule.gate`: a signature holds "(@", a picture link a "/", and an Instagram
+    signature opens a line of the shared line scan's "insta" group (a :class:`LineGate`, which
+    holds when that scan is not made), or the first line, which that scan reads only up to
+    300 characters.
+
+    >>> doc = Document.from_text("Plain text.\\nMore text.\\n"); _ = line_gates(doc)
+    >>> EmbedGate().search(doc.text), EmbedGate().search("See pic.twitter.com/x\\n")
+    (None, True)
+    """
+
+    def __init__(self):
+        self.insta = LineGate("insta")
+
+    def search(self, text: str) -> bool | None:
+        if "/" in text or "(@" in text or text.find("\n", 0, 300) < 0:
+            return True
+        return self.insta.search(text)
+
+
+SocialEmbed.gate = EmbedGate()

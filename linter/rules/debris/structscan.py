@@ -216,7 +216,7 @@ class LineGate:
     """A :attr:`Rule.gate` for a rule that reads only the lines of some groups of the shared
     line scan (``names``): it fails when the scan of the text, made by an earlier rule, found
     none, so that the engine does not call the rule. When the scan of the text is not made
-    (the rule runs first) or did not run the triggers, it holds, or tests ``fallback`` (a
+    (the rule runs first) or not in one scan (see :func:`line_gates`), it holds, or tests ``fallback`` (a
     tuple of strings, one of which any page the rule reports on holds).
 
     >>> doc = Document.from_text("Text\\nOriginally published at x\\n")
@@ -228,11 +228,10 @@ class LineGate:
 
     def __init__(self, *names: str, fallback: tuple = ()):
         self.names, self.fallback = names, fallback
-        self.triggers = any(n.startswith("t_") for n in names)
 
     def search(self, text: str) -> bool | None:
         kept = _LAST.get("line-gates")
-        if kept is None or kept[0] is not text or (self.triggers and not kept[1].scanned):
+        if kept is None or kept[0] is not text or not kept[1].scanned:
             return True if not self.fallback or any(f in text for f in self.fallback) else None
         found = kept[1]
         return True if any(found.get(n) for n in self.names) else None
