@@ -197,13 +197,15 @@ def cmd_run(args, mode: str) -> int:
     unsafe = settings.unsafe_fixes if args.unsafe_fixes is None else args.unsafe_fixes
     rules = registry()
 
-    # Text, concise and github reports are written file by file as results come in, so a
-    # run holds no findings (only one marker per finding for the summary); the others
-    # (json, sarif, statistics) need them all first.
-    stream = streamed and (fmt == "github" or (fmt in ("text", "concise") and not args.statistics))
+    # Text, concise, github and json reports are written file by file as results come in, so
+    # a run holds no findings (only one marker per finding for the summary); the others
+    # (sarif, statistics, json after diffs) need them all first.
+    stream = streamed and (fmt == "github" or (fmt == "json" and not args.diff)
+                           or (fmt in ("text", "concise") and not args.statistics))
     if streamed:
         if stream and not args.diff:  # each file's report is written where it is checked
-            opts.render, opts.render_unsafe = ("github" if fmt == "github" else "text"), unsafe
+            opts.render = fmt if fmt in ("github", "json") else "text"
+            opts.render_unsafe = unsafe
         found, errors = runner.discover(paths, resolver)
         results = runner.iter_run(found, resolver, opts)
     out_stream = sys.stdout
@@ -220,6 +222,7 @@ def cmd_run(args, mode: str) -> int:
     notices: list[str] = []
     fixed = 0
     changed = False
+    items = 0  # json: the files whose findings the array holds so far
     for r in results:
         if r.error:
             errors.append(r.error)
@@ -235,6 +238,14 @@ def cmd_run(args, mode: str) -> int:
         if args.diff:
             if r.diff:
                 out.write(r.diff)
+        elif fmt == "json":  # the array's items, file by file
+            piece = r.report if r.report is not None else reporters.json_items(r.findings)
+            if piece:
+                out.write(("[\n" if not items else ",\n") + piece)
+                items += 1
+            if r.report is not None:
+                findings.extend(_marker_of(a) for a in r.fixes)
+                continue
         elif r.report is not None:
             out.write(r.report)
             findings.extend(_marker_of(a) for a in r.fixes)
@@ -258,7 +269,7 @@ def cmd_run(args, mode: str) -> int:
                                              "diff" if args.diff and mode == "fix" else mode,
                                              errors=len(set(errors))))
     elif fmt == "json":
-        report.append(reporters.as_json(findings))
+        report.append(("\n]\n" if items else "[]\n") if stream else reporters.as_json(findings))
     elif fmt == "github":
         if not stream:
             report.append(reporters.github(findings))

@@ -87,7 +87,13 @@ def as_json(findings: list[dict]) -> str:
     """
     if not findings:
         return "[]\n"
-    return "[\n" + ",\n".join([_finding_json(f) for f in findings]) + "\n]\n"
+    return "[\n" + json_items(findings) + "\n]\n"
+
+
+def json_items(findings: list[dict]) -> str:
+    """The items of :func:`as_json`'s array, without the brackets: a report in pieces
+    (one per file, where the file is checked) is ``[``, the pieces joined by ``,``, ``]``."""
+    return ",\n".join([_finding_json(f) for f in findings])
 
 
 _FINDING_KEYS = ("path", "line", "column", "end_line", "end_column", "code", "name", "message", "fix")

@@ -35,9 +35,10 @@ class RunOptions:
         self.mode = mode  # "check" | "fix"
         self.unsafe_fixes, self.diff, self.jobs, self.cache = unsafe_fixes, diff, jobs, cache
         self.convert_encoding, self.stdin_filename = convert_encoding, stdin_filename
-        #: "text" or "github": format each file's findings where the file is checked (in the
-        #: worker), so that only the report and the fix applicabilities travel back
-        #: (``FileResult.report`` and ``.fixes``); not with the cache on (it keeps findings)
+        #: "text", "github" or "json" (the items of the array): format each file's findings
+        #: where the file is checked (in the worker), so that only the report and the fix
+        #: applicabilities travel back (``FileResult.report`` and ``.fixes``); not with the
+        #: cache on (it keeps findings)
         self.render, self.render_unsafe = render, render_unsafe
 
     def __repr__(self) -> str:
@@ -257,8 +258,12 @@ def render(result: FileResult, opts: RunOptions) -> None:
     from linter import reporters
 
     found = result.findings
-    result.report = reporters.github(found) if opts.render == "github" \
-        else reporters.text(found, opts.render_unsafe)
+    if opts.render == "github":
+        result.report = reporters.github(found)
+    elif opts.render == "json":
+        result.report = reporters.json_items(found)
+    else:
+        result.report = reporters.text(found, opts.render_unsafe)
     result.fixes = [f["fix"]["applicability"] if f["fix"] else None for f in found]
     result.findings = []
 

@@ -84,3 +84,30 @@ def test_a_check_keeps_no_second_copy_of_a_crlf_file(tmp_path, monkeypatch):
     with_lf = runner.process_source(files.decode("b.txt", path.read_bytes().replace(b"\r\n", b"\n")),
                                     "a.txt", resolver.for_file(str(path)), opts).findings
     assert found == with_lf
+
+
+def test_the_json_report_written_file_by_file_is_json_dumps(tmp_path):
+    import json
+
+    from helpers import run_cli
+
+    _tree(tmp_path)
+    (tmp_path / "clean.txt").write_text("A council vote was delayed.\n", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Caf\u00e9 \u00e0 Kiev.\n".encode("latin-1"))
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
+    outs = []
+    for args, env in [(["-j", "1"], {}), (["-j", "2"], {}),  # in process, in a pool
+                      (["-j", "2"], {"TEXTHYGIENE_NO_CACHE": "0"}),  # cache on: written, read
+                      (["-j", "2"], {"TEXTHYGIENE_NO_CACHE": "0"}),
+                      (["-j", "2", "-o", "report.json"], {})]:
+        r = run_cli("check", "--isolated", "--format", "json", *args, ".", cwd=tmp_path, env=env)
+        assert r.returncode == 1, r.stderr
+        out = (tmp_path / "report.json").read_text(encoding="utf-8") if "-o" in args else r.stdout
+        outs.append(out)
+    data = json.loads(outs[0])
+    assert outs[0] == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    assert {f["code"] for f in data} >= {"E902", "N101"} and len(data) > 30
+    assert all(out == outs[0] for out in outs)
+    for name in ("clean.txt", "binary.txt"):  # no findings: an empty array
+        r = run_cli("check", "--isolated", "--format", "json", name, cwd=tmp_path)
+        assert (r.returncode, r.stdout) == (0, "[]\n")
