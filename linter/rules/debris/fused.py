@@ -224,7 +224,13 @@ def live_points(text: str, m: packs.Matcher) -> list[int]:
     if not found:
         return []
     gate = _byte_gate(firsts, lasts)
-    if gate is not None and not (latin and b"\xc3\x9f" in data):
+    triples = _triples(m)
+    if triples is not None and gate is not None and not (latin and b"\xc3\x9f" in data):
+        # a known phrase starts with its first three characters, a label word (with no
+        # sharp s) ends with its last three: as ASCII bytes, the characters they spell
+        fb, lb = triples
+        found = [p for p in found if data[p:p + 3] in fb or (p > 2 and data[p - 3:p] in lb)]
+    elif gate is not None and not (latin and b"\xc3\x9f" in data):
         # two ASCII bytes are the two characters they spell; any other pair is in no gate
         fb, lb = gate
         found = [p for p in found if data[p:p + 2] in fb or data[p - 2:p] in lb]
@@ -267,6 +273,25 @@ def _byte_gate(firsts, lasts):
             got = (frozenset(x.encode() for x in firsts), frozenset(x.encode() for x in lasts))
         _BYTE_GATES[key] = got
     return got
+
+
+_TRIPLES: dict = {}
+
+
+def _triples(m: packs.Matcher):
+    """(the first three characters of every known phrase, the last three of every label
+    word) as ASCII bytes: where :func:`_live` can be true (None when some phrase or label
+    word is shorter or not ASCII there)."""
+    got = _TRIPLES.get(id(m))
+    if got is None or got[0] is not m:
+        phrases = [p for lst in m.fused_starts.values() for p, _s in lst]
+        words = list(m.fused_labels)
+        pair = None
+        if all(len(x) >= 3 and x[:3].isascii() for x in phrases) \
+                and all(len(w) >= 3 and w[-3:].isascii() for w in words):
+            pair = (frozenset(x[:3].encode() for x in phrases), frozenset(w[-3:].encode() for w in words))
+        got = _TRIPLES[id(m)] = (m, pair)
+    return got[1]
 
 
 def _live(text: str, pos: int, m: packs.Matcher, longest: int) -> bool:
