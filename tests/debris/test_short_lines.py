@@ -28,6 +28,7 @@ LINES = [
     "8. Item of a list", "12 March 2021 By Jane Doe", "1 March 2021, 10:02 by Jane Doe | Reuters",
     "Leave a Reply", "Post a Comment", "Join the discussion", "Discussion about this post", "Comentários",
     "Kommentare", "留言列表 (42)", "- 12 responses", "Schreiben Sie einen Kommentar", "No comments yet",
+    "Posted3 March 2021", "Published:3 March 2021", "Updated9:15 am, 3 March 2021",
 ]
 SPACES = [
     lambda s: s, lambda s: "\u00a0" + s, lambda s: s + "\u00a0 ", lambda s: s.replace(" ", "\u2009"),

@@ -61,12 +61,12 @@ try stay abonnieren folgen suivez abonnez siga síguenos suscríbete install ins
 #: patterns of D250, D251, D252 and D240, a space, a tab or a colon after the words their
 #: rules' own patterns need it after; keep in step with those patterns
 TRIGGER_WORDS = [w + end for w in """
-by par por von di door av af przez written words reporting posted published publicado publié veröffentlicht
+by par por von di door av af przez written words reporting publié veröffentlicht
 """.split() for end in " \t:"] + [w + end for w in """
 vor il hace há reader user show view load loading read see leave post add write submit join discussion no
 einen laisser laissez écrire ajouter deja deixe deixa escribe escreva
 """.split() for end in " \t"] + """
-updated last aktualisiert mon tue wed thu fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi
+posted published publicado updated last aktualisiert mon tue wed thu fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi
 mardi mercredi jeudi vendredi samedi dimanche jan feb févr fev mar märz apr avr abr may mai jun juin jul juil aug août
 ago sep set oct okt out nov dec dez déc dic
 about über à acerca sobre sull media press investor
