@@ -12,7 +12,8 @@ from linter.core.findings import Finding, Fix
 from linter.core.lineedit import delete_span_edit
 from linter.core.rule import Context, Rule
 from linter.rules.debris.layout import (
-    Layout, candidate_lines, clip, ends_sentence, is_prose, last_nonblank, line_range_finding, pack_chrome, width,
+    Layout, candidate_lines, clip, ends_sentence, is_prose, last_nonblank, line_range_finding, lower_gate, lowered,
+    pack_chrome, width,
 )
 from linter.rules.debris.structscan import line_gates
 from linter.rules.debris.captions import leading_word
@@ -262,6 +263,26 @@ def may_call_to_action(s: str) -> bool:
 CTA_AFTER_QUESTION = re.compile(rf"\?[ \t]+{CTA_VERB}\b", re.I)
 
 
+# what CTA_AFTER_QUESTION needs, anywhere in the text (``\s`` for the odd spaces and the tabs
+# that the lines' scan reads as spaces): one search of the lowercased text (see
+# :func:`lower_gate`) before the lines are looked for
+_AFTER_QUESTION = re.compile(rf"\?\s+{CTA_VERB}\b", re.I)
+
+
+def may_follow_question(doc: Document) -> bool:
+    """Whether a call-to-action verb may follow a question mark in ``doc`` (the lines of
+    CTA_AFTER_QUESTION are looked for only then).
+
+    >>> [may_follow_question(Document.from_text(t)) for t in ("Why?\\u00a0Subscribe now.", "Why? No.")]
+    [True, False]
+    """
+    twin = lower_gate(_AFTER_QUESTION.compiled())
+    low = lowered(doc)
+    if twin is None or low is None:
+        return True
+    return twin.search(low) is not None
+
+
 def is_call_to_action(text: str) -> bool:
     """Whether every sentence of ``text`` is a call to action or a short lead-in question.
 
@@ -338,7 +359,7 @@ class CallToAction(Rule):
         lines = doc.lines
         tail = set(last_nonblank(lines, self.TAIL))
         candidates = set(line_gates(doc)["cta"])
-        if "?" in doc.text:
+        if "?" in doc.text and may_follow_question(doc):
             candidates.update(candidate_lines(doc, CTA_AFTER_QUESTION))
         for i in sorted(candidates | tail):
             s = lines[i].strip()
