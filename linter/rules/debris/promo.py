@@ -181,10 +181,18 @@ class PromoBox(Rule):
 
 
 def may_end_in_promo_box(doc: Document) -> bool:
-    """Whether one of the last two non-blank lines has a colon where a label's would be: a
-    promo box ends in labelled paragraphs (perhaps followed by a call to action)."""
+    """Whether the second and third last non-blank lines have a colon where a label's would
+    be: a promo box ends in three labelled paragraphs or more, perhaps followed by a call to
+    action (so those two lines are labelled either way).
+
+    >>> may_end_in_promo_box(Document.from_text("Photos: x\\nThe latest: y\\nHow to help: z\\n"))
+    True
+    >>> may_end_in_promo_box(Document.from_text("Text.\\nThe latest: y\\nHow to help: z\\n"))
+    False
+    """
     lines = doc.lines
-    return any(_may_be_labelled(lines[i].strip()) for i in last_nonblank(lines, 2))
+    last = last_nonblank(lines, 3)
+    return len(last) == 3 and _may_be_labelled(lines[last[1]].strip()) and _may_be_labelled(lines[last[2]].strip())
 
 
 def _may_be_labelled(s: str) -> bool:
