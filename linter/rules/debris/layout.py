@@ -80,12 +80,14 @@ def is_prose(text: str) -> bool:
     False
     """
     s = text.strip()
-    w = width(s)
-    if w >= 220:
+    n = len(s)
+    if n >= 220:
+        return True  # (the width is at least the length: measured only where it decides)
+    ends = ends_sentence(s)
+    if ends and n >= 70:
         return True
-    if w >= 70 and ends_sentence(s):
-        return True
-    return len(s.split()) >= 14 and ends_sentence(s)
+    w = width(s) if n >= 110 or (ends and n >= 35) else n
+    return w >= 220 or (ends and (w >= 70 or len(s.split()) >= 14))
 
 
 def is_list_item(text: str) -> bool:
