@@ -295,14 +295,13 @@ def may_hold_teaser(doc: Document, min_words: int) -> bool:
     text = doc.text
     quoted = _QUOTED.search
     for m in teaser_lines(min_words).finditer(text):
-        s = text[m.start() + 1:m.end()]
-        t = s.strip()
-        if s[:1] in " \t|" or len(t) > 130 or not t[:1].isupper() or quoted(t):
+        t = m.group().strip()  # the line (no space or tab opens it), stripped
+        if len(t) > 130 or not t[:1].isupper() or quoted(t):
             continue  # what teaser_shape rules out, tested cheaply first
         ws = t.split()
         if min_words <= len(ws) <= 18 and _may_read_as_headline(t, ws):
             i = bisect_right(doc.line_starts, m.end()) - 1
-            if _between_prose(doc.lines, i) and teaser_shape(s, min_words):
+            if _between_prose(doc.lines, i) and teaser_shape(t, min_words):
                 return True
     return False
 
