@@ -209,3 +209,19 @@ def test_d101_head_lines_are_the_candidate_lines_of_the_gate():
             continue
         gate = m.scan_gate.regex
         assert packs.head_lines(doc, gate, low) == candidate_lines(doc, gate, low), repr(text)
+
+
+def test_d101_head_gate_blank_line_guard_changes_no_line():
+    import re
+
+    from linter.rules.debris.layout import candidate_lines
+
+    m = packs.matcher(default_context())
+    for gate in (m.scan_gate, m.head_gate):
+        guarded = gate.regex
+        assert guarded.pattern.startswith("\\n(?!\\n)")
+        plain = re.compile("\\n" + guarded.pattern[len("\\n(?!\\n)"):])
+        for text in [*_texts(), "\n\nShare this:\n\n\n10 views\n", "\n", ""]:
+            doc = Document.from_text(text)
+            low = lowered(doc)
+            assert candidate_lines(doc, guarded, low) == candidate_lines(doc, plain, low)

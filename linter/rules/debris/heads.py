@@ -227,6 +227,13 @@ def _raw(ch: str) -> str:
     return re.escape(ch)
 
 
+#: the characters lines of news text most often start with, and the letters of prose by
+#: how common they are: the order a head trie tries its branches in (``re`` tries the
+#: alternatives of an alternation one by one; which comes first does not change a match)
+_LINE_STARTS = "tais\u201clwcfdrohm#\"bpen"
+_NEXT_CHARS = " etaoinshrdlcumwfgypbvkjxqz"
+
+
 class HeadGate:
     """The heads of a set of keys and patterns, and a regex finding the lines that have one.
 
@@ -327,11 +334,13 @@ class HeadGate:
         prune(trie, 0)
         tail = "(?:[%s]|[^\\S\\n]|\u2026)*(?=\\n|\\Z)" % re.escape(self.TRAIL)
 
-        def emit(node) -> str:
+        def emit(node, depth=0) -> str:
             if node.get("prefix"):
                 return ""
-            kids = sorted((ch, child) for ch, child in node.items() if len(ch) == 1)
-            alts = [_raw(ch) + emit(child) for ch, child in kids]
+            order = _LINE_STARTS if depth == 0 else _NEXT_CHARS
+            kids = sorted(((ch, child) for ch, child in node.items() if len(ch) == 1),
+                          key=lambda kv: (order.find(kv[0]) % 1000, kv[0]))
+            alts = [_raw(ch) + emit(child, depth + 1) for ch, child in kids]
             odd = "".join(_EXPANDS.get(ch, "") for ch, _child in kids)
             if odd:
                 alts.append("[" + odd + "]")
@@ -339,4 +348,7 @@ class HeadGate:
                 alts.append(tail)
             return alts[0] if len(alts) == 1 and not node.get("exact") else "(?:" + "|".join(alts) + ")"
 
-        return LEAD + emit(trie)
+        # (no head starts a blank line: the newline before one is let go at once, before
+        # the trie's branches are tried one by one)
+        assert LEAD.startswith(r"\n")
+        return r"\n(?!\n)" + LEAD[2:] + emit(trie)
