@@ -225,3 +225,17 @@ def test_d101_head_gate_blank_line_guard_changes_no_line():
             doc = Document.from_text(text)
             low = lowered(doc)
             assert candidate_lines(doc, guarded, low) == candidate_lines(doc, plain, low)
+
+
+def test_d104_segments_are_what_the_pattern_finds():
+    import random
+
+    from linter.rules.debris import counters
+
+    rng = random.Random(17)
+    pieces = ["Jane Doe", " \u00b7 ", " | ", "\u2022", "3 min read", "12 views", "0 comments", "\n", " ",
+              "|", "Share 4", "x"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(4000)]
+    for text in texts + list(_texts()):
+        got = [(m.start(), m.end()) for m in counters.segments(text)]
+        assert got == [(m.start(), m.end()) for m in counters.SEGMENT.finditer(text)], repr(text)
