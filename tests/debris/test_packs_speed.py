@@ -239,3 +239,12 @@ def test_d104_segments_are_what_the_pattern_finds():
     for text in texts + list(_texts()):
         got = [(m.start(), m.end()) for m in counters.segments(text)]
         assert got == [(m.start(), m.end()) for m in counters.SEGMENT.finditer(text)], repr(text)
+
+
+def test_d101_has_removed_sees_every_removed_character():
+    from linter.rules.debris import heads
+
+    for ch in heads.REMOVED:
+        for text in ("a" + ch + "b", "caf\u00e9 " + ch, "\u2019" + ch):
+            assert packs.has_removed(Document.from_text(text)), repr(text)
+    assert not packs.has_removed(Document.from_text("caf\u00e9 \u2019 plain"))
