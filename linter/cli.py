@@ -475,5 +475,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         coldstart.uninstall()  # main() called in-process: the host's re and regex as they were
 
 
+def entry() -> None:
+    """The ``texthygiene`` console script: :func:`main`, then an exit that skips tearing the
+    interpreter down (freeing every module, rule and compiled pattern one by one: ~10 ms, a
+    tenth of a 10-file commit). The output is flushed and the ``atexit`` handlers run first;
+    when the output cannot be flushed (a closed pipe), Python exits as usual."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    import atexit
+
+    atexit._run_exitfuncs()
+    os._exit(code or 0)
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -111,3 +111,32 @@ def test_the_json_report_written_file_by_file_is_json_dumps(tmp_path):
     for name in ("clean.txt", "binary.txt"):  # no findings: an empty array
         r = run_cli("check", "--isolated", "--format", "json", name, cwd=tmp_path)
         assert (r.returncode, r.stdout) == (0, "[]\n")
+
+
+def test_the_console_script_exits_fast_with_everything_written(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from helpers import ROOT, run_cli
+
+    _tree(tmp_path)
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print('atexit ran', file=sys.stderr))\n"
+            "from linter.cli import entry\n"
+            "sys.argv = ['texthygiene', *sys.argv[1:]]\n"
+            "entry()\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TEXTHYGIENE_NO_CACHE": "1"}
+
+    def script(*args):
+        return subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True)
+
+    for args in (["check", "--isolated", "-j", "2", "."], ["check", "--isolated", "--format", "json", "."],
+                 ["check", "--isolated", "a/f01.txt"], ["fix", "--isolated", "--diff", "."]):
+        fast, usual = script(*args), run_cli(*args, cwd=tmp_path)
+        assert (fast.returncode, fast.stdout) == (usual.returncode, usual.stdout) and fast.stdout
+        assert fast.stderr.endswith("atexit ran\n")
+    r = script("check", "--isolated", "--format", "json", "-o", "report.json", ".")
+    assert r.returncode == 1 and json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert script("--version").stdout.startswith("texthygiene ")
