@@ -98,23 +98,34 @@ def may_trail_credit(s: str) -> bool:
     return k >= 0 and "." not in s[k:] and "!" not in s[k:] and "?" not in s[k:]
 
 
+_SCANS: list = []
+
+
+def _scans() -> list:
+    """structscan's ``line_gates`` and ``inline_marks`` and bylines' ``holds_end_gate``,
+    imported on first use (structscan imports this module)."""
+    if not _SCANS:
+        from linter.rules.debris.bylines import holds_end_gate
+        from linter.rules.debris.structscan import inline_marks, line_gates
+
+        _SCANS.extend((line_gates, inline_marks, holds_end_gate))
+    return _SCANS
+
+
 def caption_candidates(doc: Document) -> list[int]:
     """The lines any of :data:`GATES` matches: the line scan shared with the other
     structural rules (the first two gates), then the other two where the text holds the
     character each needs."""
-    from linter.rules.debris.structscan import inline_marks, line_gates  # (it imports this module)
-
+    line_gates, inline_marks, holds_end_gate = _scans()
     found = line_gates(doc)
     parts = [found["paren"], found["caption"]]
     marks = inline_marks(doc)  # the lines GATES[2] and GATES[3] may match, checked with them
     if marks is None:
         parts += [candidate_lines(doc, GATES[2]), candidate_lines(doc, GATES[3])]
     else:
-        from linter.rules.debris.bylines import holds_end_gate
-
-        slash = GATES[2].search
+        slash, colon = GATES[2].search, GATES[3].compiled()
         parts += [[i for i in marks["slash_agency"] if slash(doc.lines[i])],
-                  [i for i in marks["label_colon"] if holds_end_gate(doc, GATES[3], i)]]
+                  [i for i in marks["label_colon"] if holds_end_gate(doc, colon, i)]]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return parts[0] if parts else []
@@ -125,6 +136,10 @@ def caption_candidates(doc: Document) -> list[int]:
 # ``regex`` for these letters): a C test before those ``regex`` matches
 MAY_LABEL = re.compile(r"\(?(?:(?:all|top|main|lead|header|featured|cover|file)\s+)?"
                        r"(?:photo|pictur|image|illustration|graphic|video|foto|bild|crédit|credit|media)", re.I)
+
+
+# an agency's name, which a bare credit holds (:data:`BARE_CREDIT`): a C test before it
+_NAMES_AGENCY = re.compile("|".join(AGENCY_NAMES))
 
 
 def caption_kind(s: str) -> str | None:
@@ -139,7 +154,7 @@ def caption_kind(s: str) -> str | None:
         return "Photo caption with its credit" if len(s.split()) > 6 else "Picture credit"
     if MAY_LABEL.match(s) and (LABEL.match(s) or FIGURE_LABEL.match(s)) and len(s.split()) <= 60:
         return "Photo caption or credit"
-    if len(s) <= 60 and BARE_CREDIT.match(s):
+    if len(s) <= 60 and _NAMES_AGENCY.search(s) and BARE_CREDIT.match(s):
         return "Picture credit"
     if may_trail_credit(s) and len(s.split()) <= 60 and TRAIL_CREDIT.search(s):
         return "Photo caption with its credit"
