@@ -84,15 +84,15 @@ def test_d105_glue_points_are_the_regex_capitals():
 
 
 def test_plain_spaces_replaces_every_odd_space():
-    from linter.rules.debris.layout import _ODD_SPACE, _ODD_SPACES, plain_spaces
+    from linter.rules.debris.layout import ODD_SPACE, _ODD_SPACES, plain_spaces
 
     text = "a" + "b".join(_ODD_SPACES) + "\u00e9 x\u00a0y\n"
     doc = Document.from_text(text)
-    assert plain_spaces(doc, text) == _ODD_SPACE.sub(" ", text)
+    assert plain_spaces(doc, text) == ODD_SPACE.sub(" ", text)
     low = lowered(doc)
-    assert plain_spaces(doc, low) == _ODD_SPACE.sub(" ", low)
+    assert plain_spaces(doc, low) == ODD_SPACE.sub(" ", low)
     ascii_text = "a\x0bb\x0cc\rd e\n"
-    assert plain_spaces(Document.from_text(ascii_text), ascii_text) == _ODD_SPACE.sub(" ", ascii_text)
+    assert plain_spaces(Document.from_text(ascii_text), ascii_text) == ODD_SPACE.sub(" ", ascii_text)
 
 
 def test_d104_has_digit_is_the_digit_pattern():

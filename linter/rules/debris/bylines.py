@@ -16,7 +16,7 @@ from linter.core.rule import Context, Rule
 from linter.rules.debris.navigation import TAG_LINE
 from linter.rules.debris.structscan import LineGate, line_gates
 from linter.rules.debris.layout import (
-    _ODD_SPACE, Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, lower_gate,
+    ODD_SPACE, Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, lower_gate,
     lower_same_length, lowered, pack_chrome, plain_spaces, width,
 )
 
@@ -360,7 +360,7 @@ def _holds(doc: Document, gate, i: int, where: str) -> bool:
         if low is not None:
             start = doc.line_starts[i]
             line, gate = low[start:start + len(line)], twin
-    line = _ODD_SPACE.sub(" ", line)  # as plain_spaces writes the text the gate scans
+    line = ODD_SPACE.sub(" ", line)  # as plain_spaces writes the text the gate scans
     if where == "end":
         # candidate_lines tries the last line, when no newline ends it, on its last 300 characters
         if i == len(doc.lines) - 1 and not doc.ends_with_newline:

@@ -10,26 +10,11 @@ from linter.core.lazy import regex  # compiled on first use
 from linter.core.document import Document
 from linter.core.findings import Finding
 from linter.core.rule import Context, Rule
+from linter.rules.debris.bylines import holds_end_gate
 from linter.rules.debris.layout import candidate_lines, clip, is_list_item, line_range_finding, width
+from linter.rules.debris.structscan import inline_marks, line_gates
+from linter.rules.debris.wordlists import AGENCIES, AGENCY_NAMES
 
-#: the picture agencies and sources a credit names, each with the longer forms of its name
-#: (the first word of each is what :data:`AGENCY_NAMES` holds)
-AGENCIES = (r"Reuters", r"AP", r"AFP", r"EPA(?:-EFE)?", r"Getty\s+Images", r"Getty", r"Shutterstock",
-            r"iStock(?:photo)?", r"Alamy", r"Bloomberg", r"PA(?:\s+(?:Wire|Images))?", r"ANP", r"dpa", r"Xinhua",
-            r"Sipa(?:\s+USA)?", r"Zuma(?:\s+Press)?", r"Corbis", r"Keystone", r"NurPhoto", r"Anadolu(?:\s+Agency)?",
-            r"TASS", r"Pool", r"Handout", r"Wikimedia\s+Commons", r"Unsplash", r"Pexels")
-
-
-def leading_word(pattern: str) -> str:
-    """The word a pattern opens with, its leading letters (``Getty\\s+Images``: ``Getty``)."""
-    end = 0
-    while end < len(pattern) and pattern[end].isalpha():
-        end += 1
-    return pattern[:end]
-
-
-#: the word each agency's name opens with, once each, in order
-AGENCY_NAMES = tuple(dict.fromkeys(map(leading_word, AGENCIES)))
 AGENCY = "(?:" + "|".join(AGENCIES) + ")"
 NAME = r"\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,4}"
 # "(Chalinee Thirasupa/Reuters)", "(AP Photo/Evan Vucci)", "(Getty Images)", "(Photo: Jane Doe/AFP)"
@@ -98,25 +83,10 @@ def may_trail_credit(s: str) -> bool:
     return k >= 0 and "." not in s[k:] and "!" not in s[k:] and "?" not in s[k:]
 
 
-_SCANS: list = []
-
-
-def _scans() -> list:
-    """structscan's ``line_gates`` and ``inline_marks`` and bylines' ``holds_end_gate``,
-    imported on first use (structscan imports this module)."""
-    if not _SCANS:
-        from linter.rules.debris.bylines import holds_end_gate
-        from linter.rules.debris.structscan import inline_marks, line_gates
-
-        _SCANS.extend((line_gates, inline_marks, holds_end_gate))
-    return _SCANS
-
-
 def caption_candidates(doc: Document) -> list[int]:
     """The lines any of :data:`GATES` matches: the line scan shared with the other
     structural rules (the first two gates), then the other two where the text holds the
     character each needs."""
-    line_gates, inline_marks, holds_end_gate = _scans()
     found = line_gates(doc)
     parts = [found["paren"], found["caption"]]
     marks = inline_marks(doc)  # the lines GATES[2] and GATES[3] may match, checked with them

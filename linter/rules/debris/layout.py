@@ -371,7 +371,6 @@ def lower_gate(gate):
 _ODD_SPACES = "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
     map(chr, range(0x2000, 0x200b)))
 ODD_SPACE = re.compile("[" + re.escape(_ODD_SPACES) + "]")
-_ODD_SPACE = ODD_SPACE  # the name it had (other modules import it)
 
 
 def plain_spaces(doc: Document, text: str) -> str:

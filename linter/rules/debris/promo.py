@@ -16,7 +16,7 @@ from linter.rules.debris.layout import (
     pack_chrome, width,
 )
 from linter.rules.debris.structscan import line_gates
-from linter.rules.debris.captions import leading_word
+from linter.rules.debris.wordlists import leading_word
 from linter.rules.debris.teasers import opens_capital
 
 # Headings of the boxes of other stories that follow an article.

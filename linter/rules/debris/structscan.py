@@ -25,6 +25,7 @@ from bisect import bisect_right
 
 from linter.core.document import Document, per_text
 from linter.rules.debris.layout import candidate_lines, lower_gate, lowered, plain_spaces
+from linter.rules.debris.wordlists import AGENCY_NAMES as _AGENCY_NAMES
 
 #: the line end gates: name -> the characters the line closes on (before spaces and tabs)
 END_GATES = {
@@ -325,7 +326,6 @@ def _end_gates(out: LineGates, i: int, text: str, start: int, end: int) -> None:
 #: spaces (a D210 separator); a colon after the end of a caption label (Photograph, Photo, Foto,
 #: Image, Picture, Illustration, Composite, Credit, Bild; a plural, " by" or spaces) with 2-80
 #: characters after it to the line end (D201's trailing credit gate), or " :: " (D210)
-from linter.rules.debris.captions import AGENCY_NAMES as _AGENCY_NAMES  # noqa: E402 (it imports none of this module)
 _AGENCIES = "|".join(name.lower() for name in _AGENCY_NAMES)
 SLASH = re.compile(rf"/(?:(?=[ \t]*(?:{_AGENCIES}))(?P<slash_agency>))?(?:(?<= /)(?= )(?P<spaced_slash>))?"
                    r"(?(slash_agency)|(?(spaced_slash)|(?!)))")
