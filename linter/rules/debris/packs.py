@@ -28,6 +28,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from linter.core.document import per_text
 from linter.core.packs import (PACKS_DIR, PackError, builtin_pack_paths, read_pack,
                                 reject_unknown, require)
 from linter.rules.debris import heads
@@ -973,9 +974,11 @@ def code_lines(doc) -> frozenset[int]:
     if doc.kind != "markdown" or (("`" not in text or "```" not in text)
                                   and ("~" not in text or "~~~" not in text)):
         return frozenset()
-    kept = doc.meta.get("debris-code-lines")
-    if kept is not None and kept[0] is text:
-        return kept[1]
+    return per_text(doc, "debris-code-lines", _fenced_lines)
+
+
+def _fenced_lines(doc) -> frozenset[int]:
+    """The lines of ``doc``'s fenced code blocks, fences included (for :func:`code_lines`)."""
     out: set[int] = set()
     opened = None
     for m in _FENCE.finditer(doc.text):
@@ -988,8 +991,7 @@ def code_lines(doc) -> frozenset[int]:
             opened = None
     if opened is not None:
         out.update(range(opened[0], len(doc.lines)))
-    doc.meta["debris-code-lines"] = (text, frozenset(out))
-    return doc.meta["debris-code-lines"][1]
+    return frozenset(out)
 
 
 def scan(doc, ctx) -> Scan:

@@ -30,7 +30,6 @@ C1_AND_DAMAGED = "".join(map(chr, range(0x80, 0xA0))) + "\u00c2\u00c3"
 
 _ALL = C1_AND_DAMAGED + CONTROLS + INVISIBLES + BIDI + REPLACEMENT + COMBINING + LIGATURE_CHARS + FULLWIDTH_ALNUM
 _SCAN = re.compile("[" + "".join(re.escape(c) for c in sorted(set(_ALL))) + "]")
-_KEY = "encoding.census"
 #: "&" is kept in the rare characters: E201 and E202 then know at once whether an entity
 #: can be there
 AMPERSAND = "&"
@@ -81,12 +80,9 @@ _LAST: list = [(None, "", frozenset())]
 
 
 def _take(doc: Document) -> tuple[str, frozenset[str]]:
-    """``(rare(text), census)`` of ``doc``, made once per document text."""
-    text = doc.text
-    cached = doc.meta.get(_KEY)
-    if cached is None or cached[0] is not text:
-        cached = doc.meta[_KEY] = _made(text)
-    return cached[1], cached[2]
+    """``(rare(text), census)`` of ``doc``, made once per document text (by :func:`_made`)."""
+    _, rest, found = _made(doc.text)
+    return rest, found
 
 
 class CharGate:
