@@ -33,6 +33,11 @@ CASES = [
              "\ua7cbow you can help: Here are ways to support.\n"),
     # the first line read beyond the 300 characters a line-start scan looks at
     ("D270", " " * 290 + "A post shared by J"),
+    # a first line indented to ~300 characters: its gates read its first 300, the rules'
+    # triggers the whole line (as the views of stripped lines do)
+    ("D251", " " * 296 + "3 March 2021"),
+    ("D250", " " * 290 + "3 march 2021 by Jane Doe\n"),
+    ("D260", " " * 298 + "- x"),
 ]
 
 

@@ -271,13 +271,23 @@ def _scan(doc: Document) -> LineGates:
     # the groups by set, each set with the group telling whether it was tried
     sets = [(index[flag], [slot for name, slot in zip(names, slots) if (name in triggers) == tried])
             for flag, tried in (("_g", False), ("_t", True))]
-    if opens_first.match(text):
-        first = text[:300]
-        if "\n" in first:
-            first = first[:first.index("\n")]
+    # the first line: its gates read its first 300 characters (as candidate_lines does), its
+    # triggers the whole line (as the rules' views of stripped lines do)
+    first = text[:300]
+    if "\n" in first:
+        first = first[:first.index("\n")]
+    n_gates = len(names) - len(triggers)
+    if opens_first.match(first):
         m = pattern.match("\n" + first)
         if m:
-            _starts(slots, 0, m)
+            _starts(slots if len(first) < 300 else slots[:n_gates], 0, m)
+    if len(first) >= 300:
+        end = text.find("\n")
+        whole = text if end < 0 else text[:end]
+        if opens_first.match(whole):
+            m = pattern.match("\n" + whole)
+            if m:
+                _starts(slots[n_gates:], 0, m)
     end_group = index["end"]
     starts = doc.line_starts  # the lines' offsets (most rules need them: computed once)
     last = len(doc.lines) - 1
