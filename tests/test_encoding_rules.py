@@ -201,3 +201,35 @@ def test_e503_fullwidth_in_latin_text():
 ])
 def test_e503_leaves_cjk_lines_alone(text):
     assert codes(text, select=["E503"]) == []
+
+
+def test_a_line_test_searches_each_line_once():
+    """E503 and the stray-bidi rule ask, for every hit, whether its line holds CJK or
+    right-to-left text: one search per line, however many hits a long line has."""
+    import re
+
+    from linter.rules.encoding.ranges import LineTest
+
+    searched = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text, start, end):
+            searched.append((start, end))
+            return self.pattern.search(text, start, end)
+
+    text = "ＡＢ x " * 2000 + "\n中文 ＡＢ\nＡＢ"
+    holds = LineTest(Counting(re.compile("[\u4e00-\u9fff]")), text)
+    first_line = [holds(i) for i in range(0, 10000, 5)]
+    assert not any(first_line) and holds(10002) and not holds(len(text) - 1)
+    assert len(searched) == 3
+
+
+def test_fullwidth_and_bidi_on_a_long_line_with_many_hits():
+    text = "Sales rose ２０％ in ＱＩ, said the \u200emanager. " * 500 + "\n"
+    found = codes(text)
+    assert found.count("E503") == 1000 and found.count("E302") + found.count("E303") >= 1
+    cjk = "中文 ２０ " * 300 + "\n"
+    assert "E503" not in codes(cjk)

@@ -11,7 +11,7 @@ from linter.core.document import Document
 from linter.core.findings import Edit, Finding, Fix
 from linter.core.rule import Context, Rule
 from linter.rules.encoding import census as _census
-from linter.rules.encoding.ranges import compile_class, runs
+from linter.rules.encoding.ranges import LineTest, compile_class, runs
 from linter.rules.encoding.tables import CJK_RANGES, LIGATURES
 
 LIGATURE_RE = re.compile("[" + "".join(LIGATURES) + "]")
@@ -37,12 +37,6 @@ def _word_at(text: str, pos: int) -> re.Match:
     while a > 0 and pos - a < 40 and _WORD_CHAR.match(text[a - 1]):
         a -= 1
     return LIGATURE_WORD.match(text, a)
-
-
-def _line(text: str, pos: int) -> str:
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return text[a: len(text) if b == -1 else b]
 
 
 class LatinLigature(Rule):
@@ -129,9 +123,10 @@ class FullwidthLatin(Rule):
         text = doc.text
         if not _census.has_any(doc, _FULLWIDTH):
             return
+        among_cjk = LineTest(_cjk(), text)
         for s, e in runs(FULLWIDTH, text):
             run = text[s:e]
-            if not FULLWIDTH_ALNUM.search(run) or _cjk().search(_line(text, s)):
+            if not FULLWIDTH_ALNUM.search(run) or among_cjk(s):
                 continue  # a lone "，" or fullwidth forms among CJK text
             plain = unicodedata.normalize("NFKC", run)
             yield self.finding(s, e, f"Fullwidth '{run}' in Latin text: write '{plain}'",

@@ -10,7 +10,7 @@ from linter.core.document import Document
 from linter.core.findings import Edit, Finding, Fix
 from linter.core.rule import Context, Rule
 from linter.rules.encoding import census as _census
-from linter.rules.encoding.ranges import compile_class, in_ranges, runs
+from linter.rules.encoding.ranges import LineTest, compile_class, in_ranges, runs
 from linter.rules.encoding.tables import (
     BIDI_MARKS, BIDI_OVERRIDES, INVISIBLE, JOINERS, JOINING_SCRIPTS, NO_SPACE_SCRIPTS, RTL_RANGES,
 )
@@ -103,12 +103,6 @@ class InvisibleCharacter(Rule):
                                Fix.safe("Remove it", Edit(s, e, "")))
 
 
-def _line(text: str, pos: int) -> str:
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return text[a: len(text) if b == -1 else b]
-
-
 class StrayBidiControl(Rule):
     """Checks for bidirectional control characters that have nothing to do.
 
@@ -144,6 +138,7 @@ class StrayBidiControl(Rule):
         text = doc.text
         if not _census.has_any(doc, _BIDI_SET):
             return
+        right_to_left = LineTest(RTL_RE, text)
         for m in BIDI_RE.finditer(text):
             s, e = m.span()
             ch = m.group()
@@ -151,7 +146,7 @@ class StrayBidiControl(Rule):
                 yield self.finding(s, e, f"Bidirectional {BIDI_OVERRIDES[ch]} (U+{ord(ch):04X}): "
                                    "it reorders what the reader sees",
                                    Fix.unsafe("Remove it", Edit(s, e, "")))
-            elif not RTL_RE.search(_line(text, s)):
+            elif not right_to_left(s):
                 yield self.finding(s, e, f"Stray {BIDI_MARKS[ch]} (U+{ord(ch):04X}) on a line "
                                    "without right-to-left text",
                                    Fix.safe("Remove it", Edit(s, e, "")))

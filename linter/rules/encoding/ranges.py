@@ -53,3 +53,25 @@ def runs(char_pattern: re.Pattern, text: str):
         start, end = p, p + 1
     if start != -1:
         yield start, end
+
+
+class LineTest:
+    """Whether the line around a position holds a match of ``pattern``, searched once per
+    line (a long line with many hits is not searched again for each).
+
+    >>> holds = LineTest(re.compile("[\\u0590-\\u05ff]"), "abc\\nשלום x y\\n")
+    >>> holds(1), holds(9), holds(11)
+    (False, True, True)
+    """
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        self.search, self.text, self.known = pattern.search, text, {}
+
+    def __call__(self, pos: int) -> bool:
+        text = self.text
+        start = text.rfind("\n", 0, pos) + 1
+        found = self.known.get(start)
+        if found is None:
+            end = text.find("\n", pos)
+            found = self.known[start] = self.search(text, start, len(text) if end == -1 else end) is not None
+        return found
