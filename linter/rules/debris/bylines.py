@@ -17,7 +17,7 @@ from linter.rules.debris.navigation import TAG_LINE
 from linter.rules.debris.structscan import LineGate, line_gates
 from linter.rules.debris.layout import (
     ODD_SPACE, Layout, candidate_lines, clip, ends_sentence, is_prose, line_range_finding, lower_gate,
-    lower_same_length, lowered, pack_chrome, plain_spaces, width,
+    lower_same_length, lowered, pack_chrome, width,
 )
 
 MONTHS = (r"(?:jan(?:uary|vier|eiro|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|fev(?:ereiro)?|mar(?:ch|s|ço|zo)?|märz|"

@@ -16,7 +16,7 @@ from functools import cached_property
 from itertools import accumulate
 from operator import methodcaller
 
-from linter.core.document import Document
+from linter.core.document import Document, per_text
 
 #: East Asian wide and full-width characters (Hangul, CJK, kana, full-width forms)
 WIDE = re.compile(r"[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF"
@@ -27,10 +27,6 @@ CLOSERS = "\"'”’»)]）」』*_"
 _TERMINAL = frozenset(TERMINAL)
 _strip_closers = methodcaller("rstrip", CLOSERS)
 OPENERS = "\"'“‘«([（「『¿¡*_"
-
-
-def is_blank(line: str) -> bool:
-    return not line.strip()
 
 
 def width(text: str) -> int:
@@ -271,12 +267,11 @@ def lowered(doc: Document) -> str | None:
     >>> lowered(Document.from_text("Share THIS \u017fo")), lowered(Document.from_text("\u0130stanbul"))
     ('share this so', None)
     """
-    got = doc.meta.get("debris-lower")
-    if got is not None and got[0] is doc.text:
-        return got[1]
-    low = lower_same_length(doc.text)
-    doc.meta["debris-lower"] = (doc.text, low)
-    return low
+    return per_text(doc, "debris-lower", _lower_text)
+
+
+def _lower_text(doc: Document) -> str | None:
+    return lower_same_length(doc.text)
 
 
 def lower_same_length(text: str) -> str | None:

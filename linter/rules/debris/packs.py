@@ -156,9 +156,6 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_c
     import sre_parse as _sre_p
 
-ANY_CHAR = None  # "first character could be anything"
-
-
 def first_chars(pattern: str) -> frozenset[str] | None:
     """The lowercase characters a match of ``pattern`` can start with, or None (any).
 
@@ -424,11 +421,6 @@ def _site(raw: dict, pack: str, path: str, i: int) -> Site:
 MAX_CHROME_LINE = 240
 
 
-class LineHit(NamedTuple):
-    index: int          # 0-based line
-    entry: Chrome
-
-
 class SpanHit(NamedTuple):
     start: int
     end: int
@@ -668,16 +660,6 @@ class Matcher:
                     return entry
         return None
 
-    def line_hits(self, lines: list[str]) -> list[LineHit]:
-        entry = self.line_entry
-        out = []
-        for i, line in enumerate(lines):
-            if line and len(line) <= MAX_CHROME_LINE:
-                e = entry(line)
-                if e is not None:
-                    out.append(LineHit(i, e))
-        return out
-
     # -- spans -------------------------------------------------------------------------------
     def span_hits(self, text: str, low: str | None = None) -> list[SpanHit]:
         """Line start/end and inline entries found in ``text``.
@@ -871,12 +853,6 @@ def _pieces(picked: list[tuple[str, Chrome]]) -> tuple[re.Pattern, list[Chrome]]
     """One alternation of regex pieces, each in a named group, and the entry of each group."""
     parts = [f"(?P<e{i}>{p if e.match_case else f'(?i:{p})'})" for i, (p, e) in enumerate(picked)]
     return re.compile("|".join(parts)), [e for _p, e in picked]
-
-
-def _alternation(entries: list[Chrome]) -> re.Pattern | None:
-    if not entries:
-        return None
-    return re.compile("|".join(f"(?P<e{i}>{e.pattern()})" for i, e in enumerate(entries)))
 
 
 def _span_regex(entries: list[Chrome]) -> re.Pattern | None:

@@ -47,15 +47,14 @@ _END = r"(?<=[" + re.escape("".join(k for k in _END_OF if k != ".") + "> \t") + 
 #: gate can match: keep in step with the gates (the tests check every gate's positives)
 START_WORDS = """
 ( © all top main lead header featured cover photo picture image illustration graphic video foto bild crédit credit
-media reuters ap afp epa getty shutterstock istock alamy bloomberg pa anp dpa xinhua sipa zuma corbis keystone
-nurphoto anadolu tass pool handout wikimedia unsplash pexels
+media
 related read see more also watch listen lire à lesen mehr leia veja lea leggi
 slide topics tag filed categor labels keywords schlagw themen étiquettes mots-clés etiquetas temas 标签 タグ
 you recommended most trending editor don up what other latest from around sponsored promoted today elsewhere das
 sur noticias articoli 相关 精彩 推荐 热门 関連 おすすめ 관련
 subscribe follow like join sign register download get share click tap visit check support become donate bookmark
 try stay abonnieren folgen suivez abonnez siga síguenos suscríbete install inscreva
-""".split() + ["in case", "in\tcase", "te ", "te\t"]
+""".split() + [name.lower() for name in _AGENCY_NAMES] + ["in case", "in\tcase", "te ", "te\t"]
 
 #: the words the *trigger* groups open with (see :func:`_triggers`), after a bullet, "#" or
 #: the marks of FOOT_OPENERS (a digit opens a line for all): the line starts of the view

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from linter.core.document import Document
+from linter.core.document import Document, per_text
 from linter.core.findings import Edit, Finding, Fix
 from linter.core.rule import Context, Option, Rule
 from linter.rules.names import dictionary
@@ -39,12 +39,11 @@ def occurrences(doc: Document, ctx: Context):
 
 def words_of(doc: Document) -> set[str]:
     """The distinct capitalised words of ``doc``, computed once for N101 and N201."""
-    memo = doc.meta.get("names.words")
-    if memo is not None and memo[0] is doc.text:
-        return memo[1]
-    words = dictionary.capitalised_words(doc.text)
-    doc.meta["names.words"] = (doc.text, words)
-    return words
+    return per_text(doc, "names.words", _capitalised_words)
+
+
+def _capitalised_words(doc: Document) -> set[str]:
+    return dictionary.capitalised_words(doc.text)
 
 
 def count(vd, occ) -> dict[str, list[int]]:

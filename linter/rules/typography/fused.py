@@ -15,7 +15,7 @@ from typing import Iterable
 
 from linter.core.lazy import regex
 
-from linter.core.document import Document
+from linter.core.document import Document, per_text
 from linter.core.findings import Edit, Fix
 from linter.core.packs import PackError, read_pack, reject_unknown, require
 from linter.core.rule import Context, Rule
@@ -23,7 +23,7 @@ from linter.rules.typography.joins import BREAK_STARTERS as _BREAK_STARTERS
 from linter.rules.typography.joins import STARTER_AFTER_WORD as _STARTER_AFTER_WORD
 from linter.rules.typography.joins import gate as joins_gate
 from linter.rules.typography.joins import joins
-from linter.rules.typography.protect import memo, protected
+from linter.rules.typography.protect import protected
 
 #: capitalised words that start sentences or page furniture: strong evidence of a lost break
 STARTERS = frozenset(
@@ -265,7 +265,7 @@ class FusedWords(Rule):
             left, right, core = shapes[word]
             if core not in VERY_STRONG:
                 if technical is None:
-                    technical = memo(doc, "typography.technical", _is_technical)
+                    technical = per_text(doc, "typography.technical", _is_technical)
                 if technical:
                     continue
             yield self.finding(

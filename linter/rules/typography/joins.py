@@ -23,7 +23,7 @@ import re
 from typing import NamedTuple
 
 from linter.core.document import Document
-from linter.rules.typography.protect import TextGate, memo
+from linter.rules.typography.protect import TextGate
 
 LOWER = "a-zß-öø-ÿ"
 UPPER = "A-ZÀ-ÖØ-Þ"
@@ -91,8 +91,8 @@ _LAST: list = [(None, None)]
 
 
 def joins(doc: Document) -> Joins:
-    """The joins of ``doc``, found once per document text."""
-    return memo(doc, "typography.joins", lambda d: joins_of(d.text))
+    """The joins of ``doc``, found once per document text (by :func:`joins_of`)."""
+    return joins_of(doc.text)
 
 
 def gate(kind: str):

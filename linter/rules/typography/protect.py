@@ -13,7 +13,7 @@ import re
 
 from linter.core.lazy import regex
 
-from linter.core.document import Document
+from linter.core.document import Document, per_text
 
 _FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", regex.M)
 _CODE_SPAN = regex.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
@@ -268,16 +268,6 @@ class TextGate:
         return f"TextGate({self.test.__name__})"
 
 
-def memo(doc: Document, key: str, build):
-    """``build(doc)``, computed once per document text (a fixed copy shares ``meta``)."""
-    cached = doc.meta.get(key)
-    if cached is not None and cached[0] is doc.text:
-        return cached[1]
-    value = build(doc)
-    doc.meta[key] = (doc.text, value)
-    return value
-
-
 def protected(doc: Document) -> Spans:
     """The protected spans of ``doc``, computed once per document text.
 
@@ -288,4 +278,4 @@ def protected(doc: Document) -> Spans:
     >>> [doc.text[a:b] for a, b in protected(doc).intervals]
     ['---\\ntitle: "Its"\\n---\\n']
     """
-    return memo(doc, "typography.protected", _compute)
+    return per_text(doc, "typography.protected", _compute)

@@ -7,12 +7,12 @@ from typing import Iterable
 
 from linter.core.lazy import regex
 
-from linter.core.document import Document
+from linter.core.document import Document, per_text
 from linter.core.findings import Edit, Fix
 from linter.core.rule import Context, Option, Rule
 from linter.rules.encoding import census as _census
 from linter.rules.encoding.census import rare_of
-from linter.rules.typography.protect import TextGate, memo, protected
+from linter.rules.typography.protect import TextGate, protected
 
 CURLY = "“”‘’„‚"
 STRAIGHT = "\"'"
@@ -73,7 +73,7 @@ _APOSTROPHE_RUN = re.compile(r"''+")
 
 
 def _style(doc: Document, ctx: Context) -> tuple[int, int]:
-    return memo(doc, "typography.style", style_counts)
+    return per_text(doc, "typography.style", style_counts)
 
 
 class DoubledCurlyQuote(Rule):
