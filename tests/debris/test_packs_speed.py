@@ -112,7 +112,7 @@ def test_d106_split_title_without_separator_characters():
 def test_d105_only_glue_points_passing_the_gate_matter():
     m = packs.matcher(default_context())
     line = "iPhone news bottom of pageCopyright and The Washington PostDemocracy Dies in Darkness"
-    firsts, lasts, longest = fused._glue_gate(m)
+    firsts, lasts, longest = fused.glue_tables(m)[:3]
     keep = [p for p in fused.glue_points(line)
             if line[p:p + 2] in firsts or lasts is None or line[p - 2:p] in lasts or "\u00df" in line[p - 2:p]]
     assert fused.fused_spans(line, m, keep) == fused.fused_spans(line, m)
@@ -137,7 +137,7 @@ def test_d105_live_points_are_the_glue_points_fused_spans_reads():
              "Guardian", "story", "related", "\u00c0", "\u00ff", "\u2019", "\U0001F600", "a", "Z"]
     texts = ["".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(4000)]
     texts += list(_texts()) + ["lone \ud800 surrogate storyThe Guardian"]
-    firsts, lasts, longest = fused._glue_gate(m)
+    firsts, lasts, longest = fused.glue_tables(m)[:3]
     for text in texts:
         expected, passing = [], []
         for p in fused.glue_points(text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from linter.core.findings import Fix
 from linter.core.lineedit import delete_span_edit
@@ -162,20 +163,53 @@ def glue_points(text: str) -> list[int]:
     return out
 
 
-_GATES: dict = {}
+class GlueTables(NamedTuple):
+    """What :func:`live_points` tests glue points against, worked out once per matcher."""
+
+    #: the first two characters of the known phrases
+    firsts: frozenset
+    #: the last two characters of the labels' last words (None: some word is shorter)
+    lasts: frozenset | None
+    #: the length of the longest label word
+    longest: int
+    #: ``firsts`` and ``lasts`` as bytes, when all are ASCII pairs (else None)
+    byte_pairs: tuple | None
+    #: the first three characters of every phrase and the last three of every label word,
+    #: as ASCII bytes (None when some phrase or word is shorter or not ASCII there)
+    byte_triples: tuple | None
 
 
-def _glue_gate(m: packs.Matcher):
-    """(first two characters of the known phrases, last two of the labels' last words or
-    None, the longest label word): a glue point with neither pair around it is no fused
-    chrome (see :func:`fused_spans`)."""
-    got = _GATES.get(id(m))
+def _glue_tables(m: packs.Matcher) -> GlueTables:
+    """:class:`GlueTables` of ``m``'s phrases and labels."""
+    phrases = [p for lst in m.fused_starts.values() for p, _s in lst]
+    words = list(m.fused_labels)
+    firsts = frozenset(p[:2] for p in phrases)
+    lasts = None if any(len(w) < 2 for w in words) else frozenset(w[-2:] for w in words)
+    byte_pairs = None
+    if lasts is not None and all(len(x) == 2 and x.isascii() for x in (*firsts, *lasts)):
+        byte_pairs = (frozenset(x.encode() for x in firsts), frozenset(x.encode() for x in lasts))
+    byte_triples = None
+    if all(len(x) >= 3 and x[:3].isascii() for x in phrases) \
+            and all(len(w) >= 3 and w[-3:].isascii() for w in words):
+        byte_triples = (frozenset(x[:3].encode() for x in phrases),
+                        frozenset(w[-3:].encode() for w in words))
+    return GlueTables(firsts, lasts, _longest_label_word(m), byte_pairs, byte_triples)
+
+
+#: id(matcher) -> (matcher, its tables): the matcher is kept so that a new one at the same
+#: address is never given another's tables
+_TABLES: dict[int, tuple[packs.Matcher, GlueTables]] = {}
+
+
+def glue_tables(m: packs.Matcher) -> GlueTables:
+    """``m``'s :class:`GlueTables`, worked out on first use.
+
+    A glue point with neither pair around it is no fused chrome (see :func:`fused_spans`).
+    """
+    got = _TABLES.get(id(m))
     if got is None or got[0] is not m:
-        firsts = frozenset(p[:2] for lst in m.fused_starts.values() for p, _s in lst)
-        keys = list(m.fused_labels)
-        lasts = None if any(len(k) < 2 for k in keys) else frozenset(k[-2:] for k in keys)
-        got = _GATES[id(m)] = (m, firsts, lasts, _longest_label_word(m))
-    return got[1:]
+        got = _TABLES[id(m)] = (m, _glue_tables(m))
+    return got[1]
 
 
 #: the capital of a glue point in the letter classes of the UTF-8 bytes (:data:`_CLASSES`):
@@ -188,14 +222,14 @@ _CLASS_CAPITAL_LATIN = re.compile(rb"X(?=u)(?:(?<=aX)|(?<=XlX))")
 
 
 def _gate_passes(at: str, before: str, firsts, lasts) -> bool:
-    """The test of :func:`_glue_gate`'s pair for a glue point: the two characters from its
+    """The test of :class:`GlueTables`' pairs for a glue point: the two characters from its
     capital, and the two before it."""
     return at in firsts or lasts is None or before in lasts or "\u00df" in before
 
 
 def live_points(text: str, m: packs.Matcher) -> list[int]:
     """Offsets of the glue points' capitals (:func:`glue_points`) where :func:`fused_spans`
-    can find something: the pair test of :func:`_glue_gate`, then a known phrase starting at
+    can find something: the pair test of :class:`GlueTables`, then a known phrase starting at
     the capital or a lowercase word before it that ends a known label. A glue point that
     fails both yields nothing in :func:`fused_spans`; the others are looked at there.
 
@@ -206,7 +240,8 @@ def live_points(text: str, m: packs.Matcher) -> list[int]:
     >>> live_points("An iPhone. caf\u00e9 bottom of pageCopyright, a PostDemocracy Dies in Darkness", mm)
     [30, 47]
     """
-    firsts, lasts, longest = _glue_gate(m)
+    tables = glue_tables(m)
+    firsts, lasts, longest = tables.firsts, tables.lasts, tables.longest
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates
@@ -223,8 +258,7 @@ def live_points(text: str, m: packs.Matcher) -> list[int]:
         found.sort()
     if not found:
         return []
-    gate = _byte_gate(firsts, lasts)
-    triples = _triples(m)
+    gate, triples = tables.byte_pairs, tables.byte_triples
     if triples is not None and gate is not None and not (latin and b"\xc3\x9f" in data):
         # a known phrase starts with its first three characters, a label word (with no
         # sharp s) ends with its last three: as ASCII bytes, the characters they spell
@@ -257,41 +291,6 @@ def _pairs(data: bytes, p: int) -> tuple[str, str]:
     if p <= 2 and len(data[:p].decode("utf-8")) == 1:
         before = ""  # the character is the second one: text[-1:1] is empty
     return at, before
-
-
-_BYTE_GATES: dict = {}
-
-
-def _byte_gate(firsts, lasts):
-    """The pairs of :func:`_glue_gate` as bytes, when all are ASCII pairs (else None)."""
-    key = (firsts, lasts)
-    got = _BYTE_GATES.get(key, _BYTE_GATES)
-    if got is _BYTE_GATES:
-        pairs = [*firsts, *(lasts or ())]
-        got = None
-        if lasts is not None and all(len(x) == 2 and x.isascii() for x in pairs):
-            got = (frozenset(x.encode() for x in firsts), frozenset(x.encode() for x in lasts))
-        _BYTE_GATES[key] = got
-    return got
-
-
-_TRIPLES: dict = {}
-
-
-def _triples(m: packs.Matcher):
-    """(the first three characters of every known phrase, the last three of every label
-    word) as ASCII bytes: where :func:`_live` can be true (None when some phrase or label
-    word is shorter or not ASCII there)."""
-    got = _TRIPLES.get(id(m))
-    if got is None or got[0] is not m:
-        phrases = [p for lst in m.fused_starts.values() for p, _s in lst]
-        words = list(m.fused_labels)
-        pair = None
-        if all(len(x) >= 3 and x[:3].isascii() for x in phrases) \
-                and all(len(w) >= 3 and w[-3:].isascii() for w in words):
-            pair = (frozenset(x[:3].encode() for x in phrases), frozenset(w[-3:].encode() for w in words))
-        got = _TRIPLES[id(m)] = (m, pair)
-    return got[1]
 
 
 def _live(text: str, pos: int, m: packs.Matcher, longest: int) -> bool:
