@@ -35,6 +35,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -57,6 +58,8 @@ FULL = {"tree": 100_000_000, "big": 100_000_000}
 QUICK = {"tree": 20_000_000, "big": 20_000_000}
 
 TARGETS = {"typos": 1 / 3, "codespell": 1 / 6, "grep -F": 3.0}
+FLOOR = "python floor (bench/floor.py)"
+PIPELINE = "texthygiene check --select E902"
 
 
 # -- measuring one process (tree) ----------------------------------------------------------
@@ -185,7 +188,7 @@ class Bench:
     def run(self, corpus_name: str, tool: Tool, paths: list[str], cwd: Path | None = None) -> Run:
         env = dict(self.env, **tool.env)
         self.n += 1
-        log = self.logs / f"{self.n:04d}-{corpus_name}-{tool.name.replace(' ', '_')}.out"
+        log = self.logs / f"{self.n:04d}-{corpus_name}-{re.sub(r'[^A-Za-z0-9.-]+', '_', tool.name)}.out"
         r = measure(tool.argv + paths, cwd or self.out, env, log)
         if r.rc not in tool.ok_rc:
             err = Path(str(log) + ".err").read_text(errors="replace")[-2000:]
@@ -426,11 +429,33 @@ def write_results(b: Bench, info: dict, meta: dict, imports: dict, prof: dict | 
                  f"{'yes' if g <= 1.25 else 'NO'} |")
     L.append("| every rule linear in the input | `tests/test_linear.py` (operation counts) | see pytest |")
     L.append("")
+    L += _budget_lines(b)
     for label, imports in imports.items():
         L += _import_lines(label, imports)
     if prof:
         L += ["## Time per rule family", ""] + profile_table(prof) + [""]
     path.write_text("\n".join(L) + "\n", encoding="utf-8")
+
+
+def _budget_lines(b: Bench) -> list[str]:
+    """Where the tree's time budget (a third of typos' time) goes: the Python floor, the
+    pipeline with one trivial rule, and the rules."""
+    chk, ty = b.stats("tree", "texthygiene check"), b.stats("tree", "typos")
+    fl, pl = b.stats("tree", FLOOR), b.stats("tree", PIPELINE)
+    if not (chk and ty and fl and pl):
+        return []
+    budget = ty["median"] * TARGETS["typos"]
+    rows = [("the budget: a third of typos' time", budget, None),
+            ("python floor: walk, read, decode, one regex (bench/floor.py)", fl["median"], fl["cpu"]),
+            ("texthygiene's pipeline, one trivial rule (E902)", pl["median"], pl["cpu"]),
+            ("texthygiene check, all default rules", chk["median"], chk["cpu"]),
+            ("the rules' share (all rules minus the pipeline)", chk["median"] - pl["median"],
+             chk["cpu"] - pl["cpu"])]
+    L = ["## Where the tree's time goes", "",
+         "| part | wall s | CPU s | x budget |", "| --- | ---: | ---: | ---: |"]
+    for name, wall, cpu in rows:
+        L.append(f"| {name} | {wall:.2f} | {'' if cpu is None else f'{cpu:.2f}'} | {wall / budget:.2f} |")
+    return L + [""]
 
 
 def _import_lines(label: str, imports: dict) -> list[str]:
@@ -496,6 +521,10 @@ def main(argv=None) -> int:
     typos = Tool("typos", [peers["typos"], "--format", "brief"], ok_rc=(0, 2))
     codespell = Tool("codespell", [peers["codespell"]], ok_rc=(0, 65))
     grep = Tool("grep -F", ["grep", "-rF", "-f", str(phrases_file), "--"])
+    # reference rows: what any pure-Python checker pays (walk, read, decode, one regex), and
+    # texthygiene's own pipeline with one trivial rule (files, pool, documents, reports)
+    floor = Tool(FLOOR, [PY, str(BENCH / "floor.py")])
+    pipeline = Tool(PIPELINE, [*texthygiene("check"), "--select", "E902"], {"TEXTHYGIENE_NO_CACHE": "1"})
     b = Bench(out, repeats, args.quick)
 
     load = os.getloadavg()[0]
@@ -516,7 +545,7 @@ def main(argv=None) -> int:
         return [str(fix_copy)]
 
     print("tree", flush=True)
-    b.interleaved("tree", [th_check, typos, codespell, grep], [tree], repeats)
+    b.interleaved("tree", [th_check, typos, codespell, grep, floor, pipeline], [tree], repeats)
     # The sections below repeat less when a check of the tree is slow, to keep the run short.
     slow = b.stats("tree", "texthygiene check")["median"] > 20
     more = 1 if slow else repeats
