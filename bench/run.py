@@ -19,7 +19,8 @@ What it does:
 2. Installs typos and codespell from PyPI into ``bench/out/venv`` (once).
 3. Runs, interleaved (the order rotates every repeat): ``texthygiene check`` and ``fix``
    (default rules, cache off, all cores), typos, codespell, and ``grep -rF -f PHRASES``
-   with the example phrases of the D packs. ``fix`` runs on a fresh copy of the tree each
+   with the example phrases of the D packs, and two reference rows on the tree: the
+   Python floor (``bench/floor.py``) and the pipeline with one trivial rule. ``fix`` runs on a fresh copy of the tree each
    time; "fix (clean)" runs on a copy already fixed once, where nothing is left to fix.
    Each run's output goes to a file (not /dev/null, which GNU grep treats as ``-q``).
 4. Measures wall time (median over repeats), MB/s, peak RSS of the largest process
