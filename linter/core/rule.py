@@ -67,6 +67,24 @@ class Context:
             return value
 
 
+class TextGate:
+    """A :attr:`Rule.gate` made of a cheap test of the text (engine calls ``search``).
+
+    >>> gate = TextGate(lambda text: "''" in text)
+    >>> gate.search("a ''b''"), gate.search("a 'b'")
+    (True, None)
+    """
+
+    def __init__(self, test):
+        self.test = test
+
+    def search(self, text: str) -> bool | None:
+        return True if self.test(text) else None
+
+    def __repr__(self) -> str:
+        return f"TextGate({self.test.__name__})"
+
+
 class Rule:
     """Base class of every rule. Subclasses set the class attributes and implement ``check``."""
 
@@ -91,7 +109,9 @@ class Rule:
     #: a cheap test the engine runs on ``doc.text`` before calling ``check``; when it fails,
     #: ``check`` is not called at all (a document of ~5 KB then costs no Python call). One of:
     #: a compiled pattern (``gate.search(text)`` must find something), a string (must occur
-    #: in the text), or a tuple of strings (one must occur). ``None``: always call ``check``.
+    #: in the text), a tuple of strings (one must occur), or a :class:`TextGate` (any test of
+    #: the text, such as one reading a census shared by several rules). ``None``: always call
+    #: ``check``.
     #: The gate must be true of every document the rule can report anything on (the tests
     #: run every rule with and without gates and compare); ``check`` may test it again.
     gate: ClassVar[Any] = None

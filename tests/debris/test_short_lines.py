@@ -10,7 +10,7 @@ from helpers import CORPUS, SEEDS, codes
 from linter.core.document import Document
 from linter.rules.debris import bylines as B
 from linter.rules.debris import comments as C
-from linter.rules.debris.layout import candidate_lines, lines_containing
+from linter.rules.debris.layout import Layout, candidate_lines, lines_containing
 
 BEFORE = "The council met on Monday and voted on the plan after a long debate that ran late into the night.\n\n"
 AFTER = ("\n\nThe mayor said the vote would be repeated next month if the courts allowed it, and the "
@@ -173,4 +173,4 @@ def test_a_page_without_triggers_is_neither_laid_out_nor_viewed():
 
     doc = Document.from_text(BEFORE + "The plan was approved by the council, said Jane Doe.\n" + AFTER)
     assert engine.check(doc, rules_for(["D24", "D25", "D26", "D27"]), default_context()) == []
-    assert "debris-layout" not in doc.meta and set(doc.meta["debris-short"][1]) == {90}
+    assert not Layout.made(doc) and set(doc.meta["debris-short"][1]) == {90}

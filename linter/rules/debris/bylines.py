@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
 from itertools import accumulate, chain, compress
 from typing import Iterable
 
@@ -198,13 +199,6 @@ def _no_views(doc: Document) -> dict:
     return {}
 
 
-def _laid_out(doc: Document) -> bool:
-    """Whether the layout of ``doc`` is made (``Layout.of``): a rule that can do without it
-    on a page where it finds nothing leaves it unmade."""
-    layout = doc.meta.get("debris-layout")
-    return layout is not None and layout.doc is doc
-
-
 class ShortLines:
     """The page's non-blank lines of at most ``limit`` characters, stripped, as one text
     (each line after a ``\\n``): the rules of these modules judge only short stripped lines,
@@ -224,7 +218,7 @@ class ShortLines:
     def __init__(self, doc: Document, limit: int, source: "ShortLines | None" = None):
         self.doc, self.limit, self._source = doc, limit, source
         #: the lines of the view
-        if source is not None or _laid_out(doc):
+        if source is not None or Layout.made(doc):
             self.short = [s for s in (source.short if source else Layout.of(doc)._stripped) if len(s) <= limit]
         else:  # (no layout of the page needed)
             self.short = [s for s in map(str.strip, doc.lines) if 0 < len(s) <= limit]
@@ -237,7 +231,9 @@ class ShortLines:
         if self._index is None:
             if self._source is not None:
                 short, index = self._source.short, self._source.index
-            elif not _laid_out(self.doc):
+            elif not Layout.made(self.doc):
+                # the lines are stripped again here rather than kept from __init__: the index
+                # is asked for only when a rule found a line in the view (rare on clean pages)
                 limit = self.limit
                 self._index = [i for i, s in enumerate(map(str.strip, self.doc.lines)) if 0 < len(s) <= limit]
                 return self._index
@@ -255,14 +251,11 @@ class ShortLines:
             view = views[limit] = cls(doc, limit, views.get(cls.LIMIT) if limit < cls.LIMIT else None)
         return view
 
-    @property
+    @cached_property
     def lower(self) -> str | None:
         """The view lowercased, the same length, the dotless i and the long s written ``i``
         and ``s`` (as :func:`lowered`); None when lowercasing changes the length."""
-        low = self.__dict__.get("_lower", self)
-        if low is self:
-            low = self._lower = lower_same_length(self.text)
-        return low
+        return lower_same_length(self.text)
 
     def lines(self, pattern) -> list[int]:
         """Document indices of the view's lines where ``pattern`` (a stdlib ``re`` pattern)

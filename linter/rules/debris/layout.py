@@ -111,14 +111,29 @@ class Layout:
         self.nonblank = [i for i, s in enumerate(map(str.strip, self.lines)) if s]
         self.rank = dict(zip(self.nonblank, range(len(self.nonblank))))
 
+    #: where the layout of a document is kept, in its ``meta``
+    KEY = "debris-layout"
+
     @classmethod
     def of(cls, doc: Document) -> "Layout":
         """The layout of ``doc``, computed once per text (kept in ``doc.meta``)."""
-        cached = doc.meta.get("debris-layout")
+        cached = doc.meta.get(cls.KEY)
         if cached is not None and cached.doc is doc:
             return cached
-        layout = doc.meta["debris-layout"] = cls(doc)
+        layout = doc.meta[cls.KEY] = cls(doc)
         return layout
+
+    @classmethod
+    def made(cls, doc: Document) -> bool:
+        """Whether the layout of ``doc`` is made already: a rule that can do without it on a
+        page where it finds nothing leaves it unmade.
+
+        >>> doc = Document.from_text("One line.\\n")
+        >>> Layout.made(doc), Layout.of(doc) is Layout.of(doc), Layout.made(doc)
+        (False, True, True)
+        """
+        cached = doc.meta.get(cls.KEY)
+        return cached is not None and cached.doc is doc
 
     # -- neighbours ------------------------------------------------------------------
     def prev(self, i: int) -> int:

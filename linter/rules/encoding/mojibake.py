@@ -6,19 +6,17 @@ from typing import Iterable
 
 from linter.core.document import Document
 from linter.core.findings import Edit, Finding, Fix
-from linter.core.rule import Context, Rule
+from linter.core.rule import Context, Rule, TextGate
 from linter.rules.encoding import census as _census
 from linter.rules.encoding.census import census, rare_of
 from linter.rules.encoding.gate import may_hold, suspect_lines
 
 
-class _SuspectGate:
+def _suspect(text: str) -> bool:
     """E101's gate: the census of the text (shared with the other E rules) leaves a line to
     suspect (:func:`linter.rules.encoding.gate.may_hold`)."""
-
-    def search(self, text: str) -> bool | None:
-        _, rare, present = _census._made(text)
-        return True if may_hold(text, present, rare) else None
+    _, rare, present = _census._made(text)
+    return may_hold(text, present, rare)
 
 
 def _word_bounds(line: str, start: int, end: int, reach: int = 25) -> tuple[int, int]:
@@ -73,7 +71,7 @@ class Mojibake(Rule):
     name = "mojibake"
     summary = "Mojibake (text decoded with the wrong encoding)"
     fix_safety = "sometimes"
-    gate = _SuspectGate()
+    gate = TextGate(_suspect)
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lines = suspect_lines(doc.text, census(doc), rare_of(doc))

@@ -23,7 +23,7 @@ import re
 from typing import NamedTuple
 
 from linter.core.document import Document, per_text
-from linter.rules.typography.protect import TextGate
+from linter.core.rule import TextGate
 
 LOWER = "a-zß-öø-ÿ"
 UPPER = "A-ZÀ-ÖØ-Þ"

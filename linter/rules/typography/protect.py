@@ -250,24 +250,6 @@ def _compute(doc: Document) -> Spans:
     return Spans(spans)
 
 
-class TextGate:
-    """A :attr:`Rule.gate` made of a cheap test of the text (engine calls ``search``).
-
-    >>> gate = TextGate(lambda text: "''" in text)
-    >>> gate.search("a ''b''"), gate.search("a 'b'")
-    (True, None)
-    """
-
-    def __init__(self, test):
-        self.test = test
-
-    def search(self, text: str) -> bool | None:
-        return True if self.test(text) else None
-
-    def __repr__(self) -> str:
-        return f"TextGate({self.test.__name__})"
-
-
 def protected(doc: Document) -> Spans:
     """The protected spans of ``doc``, computed once per document text.
 

@@ -9,10 +9,10 @@ from linter.core.lazy import regex
 
 from linter.core.document import Document, per_text
 from linter.core.findings import Edit, Fix
-from linter.core.rule import Context, Option, Rule
+from linter.core.rule import Context, Option, Rule, TextGate
 from linter.rules.encoding import census as _census
 from linter.rules.encoding.census import rare_of
-from linter.rules.typography.protect import TextGate, protected
+from linter.rules.typography.protect import protected
 
 CURLY = "“”‘’„‚"
 STRAIGHT = "\"'"

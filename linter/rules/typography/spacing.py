@@ -8,10 +8,10 @@ from typing import Iterable
 
 from linter.core.document import Document
 from linter.core.findings import Edit, Fix
-from linter.core.rule import Context, Rule
+from linter.core.rule import Context, Rule, TextGate
 from linter.rules.typography.joins import gate as joins_gate
 from linter.rules.typography.joins import joins
-from linter.rules.typography.protect import TextGate, protected
+from linter.rules.typography.protect import protected
 
 _LOWER = "a-zß-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
