@@ -206,8 +206,8 @@ def cmd_run(args, mode: str) -> int:
         if stream and not args.diff:  # each file's report is written where it is checked
             opts.render = fmt if fmt in ("github", "json") else "text"
             opts.render_unsafe = unsafe
-        found, errors = runner.discover(paths, resolver)
-        results = runner.iter_run(found, resolver, opts)
+        # files are checked while the rest are being found (the errors come first all the same)
+        results = runner.iter_run(runner.iter_discover(paths, resolver, errors), resolver, opts)
     out_stream = sys.stdout
     if not streamed:
         for r in results:
@@ -230,6 +230,8 @@ def cmd_run(args, mode: str) -> int:
             notices.append(r.notice)
         fixed += r.fixed
         changed = changed or r.changed
+        if r.report is None and not r.findings and not r.diff:  # nothing to report
+            continue
         if not stream:
             findings.extend(r.findings)
             if args.diff and r.diff:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sys
 from bisect import bisect_right
+from itertools import chain, groupby, islice
+from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 from linter import __version__, engine, files
@@ -64,6 +66,17 @@ class FileResult:
 
     def __repr__(self) -> str:
         return f"FileResult({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
+
+    def is_clean(self) -> bool:
+        """Whether this result equals ``FileResult(self.path)``: nothing found, said or done.
+
+        >>> FileResult("a.txt").is_clean(), FileResult("a.txt", error="a.txt: boom").is_clean()
+        (True, False)
+        """
+        return (self.findings == [] and self.error is None and self.notice is None
+                and self.changed is False and self.fixed == 0 and self.diff is None
+                and self.output is None and self.report is None and self.fixes is None
+                and self.cache_key is None)
 
 
 # -- finding serialisation ------------------------------------------------------------------
@@ -341,21 +354,70 @@ def _map(fn, items: list, resolver: ConfigResolver, opts: RunOptions, corpus: di
         return pool.map(fn, items, chunksize=chunk)
 
 
-def _imap(fn, items: list, resolver: ConfigResolver, opts: RunOptions, corpus: dict) -> Iterator:
-    """``fn`` over ``items`` in order, one result at a time (in a pool for many files)."""
-    jobs = _jobs(opts, len(items))
+def _work_chunk(paths: list[str]) -> list:
+    """``_work`` of each path, for one pool task; a clean result (see
+    :meth:`FileResult.is_clean`) travels back as its display path alone."""
+    out = []
+    for p in paths:
+        r = _work(p)
+        out.append(r.path if r.is_clean() else r)
+    return out
+
+
+class _Feed:
+    """The pool's tasks (lists of ``size`` files) drawn from ``items``, a stream perhaps
+    still being discovered: the pool's task thread draws them while the workers check the
+    first ones. ``ended`` is set once the stream is done; ``error`` is what it raised."""
+
+    def __init__(self, items: Iterator[str], size: int):
+        import threading
+
+        self.items, self.size = items, size
+        self.error: Exception | None = None
+        self.ended = threading.Event()
+
+    def __iter__(self) -> Iterator[list[str]]:
+        try:
+            while batch := list(islice(self.items, self.size)):
+                yield batch
+        except Exception as exc:  # raised again where the results are read
+            self.error = exc
+        finally:
+            self.ended.set()
+
+
+def _imap(items: Iterable[str], resolver: ConfigResolver, opts: RunOptions, corpus: dict) -> Iterator[FileResult]:
+    """``_work`` over ``items`` in order, one result at a time (in a pool for many files).
+
+    ``items`` may be a stream (files still being discovered): the first files decide, as a
+    list would, whether a pool is worth starting and how many files go in one task; the
+    rest reach the pool as they come. No result is given before the stream has ended (an
+    error in it, such as a broken configuration file, comes first and alone).
+    """
+    it = iter(items)
+    peek = max(POOL_MIN_FILES, MAX_CHUNK * 8 * (opts.jobs or os.cpu_count() or 1))
+    head = list(islice(it, peek))  # all of them, or enough to choose as for all of them
+    jobs = _jobs(opts, len(head))
     if jobs == 1:
+        head += it
         _init_worker(resolver, opts, corpus)
-        for item in items:
-            yield fn(item)
+        for item in head:
+            yield _work(item)
         return
-    chunk = _chunk(len(items), jobs)
     from linter.core import coldstart
 
     coldstart.note_pool()
+    feed = _Feed(chain(head, it), _chunk(len(head), jobs))
+    del head
     pool = _pool(jobs, _init_pool_worker, (resolver, opts, corpus))
     try:
-        yield from pool.imap(fn, items, chunksize=chunk)
+        done = pool.imap(_work_chunk, feed)
+        feed.ended.wait()
+        if feed.error is not None:
+            raise feed.error
+        for results in done:
+            for r in results:
+                yield FileResult(r) if r.__class__ is str else r
         pool.close()  # workers exit on their own (and keep what they compiled: _init_pool_worker)
         pool.join()
     finally:
@@ -514,12 +576,14 @@ def run(paths: list[str], resolver: ConfigResolver, opts: RunOptions,
     return list(iter_run(paths, resolver, opts, explicit))
 
 
-def iter_run(paths: list[str], resolver: ConfigResolver, opts: RunOptions,
+def iter_run(paths: Iterable[str], resolver: ConfigResolver, opts: RunOptions,
              explicit: set[str] | None = None) -> Iterator[FileResult]:
     """Check or fix ``paths``, yielding each file's result as soon as it is known, in order.
 
     Nothing is kept once yielded (except in the cache, when on), so memory stays flat
-    however many files and findings the run has.
+    however many files and findings the run has. ``paths`` may be a stream (see
+    :func:`iter_discover`): a check without cache and corpus checks its first files while
+    the rest are still being found; otherwise all are found first.
     """
     salt = (opts.mode, bool(opts.unsafe_fixes), opts.convert_encoding)
     cache = Cache(CACHE_DIR, repr(salt)) if cache_enabled(opts) and not opts.diff else None
@@ -528,6 +592,13 @@ def iter_run(paths: list[str], resolver: ConfigResolver, opts: RunOptions,
 
         opts = copy.copy(opts)
         opts.render = None
+    if not isinstance(paths, list):
+        stream = iter(paths)
+        paths = list(islice(stream, 1))
+        if cache is None and opts.mode == "check" and not corpus_sources(resolver, paths):
+            yield from _imap(chain(paths, stream), resolver, opts, {})
+            return
+        paths += stream
     corpus = build_corpus(resolver, paths, opts, cache)
     corpus_key = repr(sorted((k, repr(v)) for k, v in corpus.items())) if corpus else ""
     hits: dict[int, list[dict]] = {}
@@ -540,7 +611,7 @@ def iter_run(paths: list[str], resolver: ConfigResolver, opts: RunOptions,
                 hits[i] = hit
             else:
                 todo.append(p)
-    done = _imap(_work, todo, resolver, opts, corpus)
+    done = _imap(todo, resolver, opts, corpus)
     try:
         for i, p in enumerate(paths):
             if i in hits:
@@ -579,20 +650,17 @@ def discover(paths: Iterable[str], resolver: ConfigResolver) -> tuple[list[str],
     Files named explicitly are always kept; in folders, ``.gitignore`` (inside a git work
     tree), ``exclude`` globs and the ``include`` file set apply.
     """
-    found: list[str] = []
     errors: list[str] = []
+    return list(iter_discover(paths, resolver, errors)), errors
+
+
+def iter_discover(paths: Iterable[str], resolver: ConfigResolver, errors: list[str]) -> Iterator[str]:
+    """:func:`discover`'s files one folder at a time, its errors appended to ``errors``."""
     seen: set[str] = set()
-
-    def add(p: str) -> None:
-        key = os.path.abspath(p)
-        if key not in seen:
-            seen.add(key)
-            found.append(p)
-
     folders: dict[str, tuple] = {}
 
-    def add_file(folder: str, name: str, checked: bool) -> None:
-        """Keep ``folder/name`` if it is a prose file (``checked``: known to be a file).
+    def kept(folder: str, names: list[str], checked: bool) -> list[str]:
+        """The prose files among ``names`` in ``folder`` (``checked``: known to be files).
 
         The settings, the folder relative to their root and the normalised folder are
         worked out once per folder, not once per file.
@@ -606,13 +674,16 @@ def discover(paths: Iterable[str], resolver: ConfigResolver) -> tuple[list[str],
             info = folders[folder] = (s, rel, "" if norm == os.curdir else os.path.join(norm, ""),
                                       os.path.join(abs_folder, ""))
         s, rel, norm, abs_folder = info
-        f = os.path.join(folder, name)
-        if (s.is_included(f) and not s.is_excluded_relative(rel + name)
-                and (checked or os.path.isfile(f))):
+        names = s.keep_names(folder, rel, names)
+        if not checked:
+            names = [n for n in names if os.path.isfile(os.path.join(folder, n))]
+        out = []
+        for name in names:
             key = abs_folder + name
             if key not in seen:
                 seen.add(key)
-                found.append(norm + name)
+                out.append(norm + name)
+        return out
 
     for p in paths:
         if os.path.isdir(p):
@@ -621,13 +692,14 @@ def discover(paths: Iterable[str], resolver: ConfigResolver) -> tuple[list[str],
             if listed is None:
                 prune = lambda d: resolver.for_path(d).is_excluded(d)  # noqa: E731
                 for folder, names in files.walk_folders(p, prune):
-                    for name in names:
-                        add_file(folder, name, checked=True)
+                    yield from kept(folder, names, checked=True)
             else:
-                for f in listed:
-                    add_file(*os.path.split(f), checked=False)
+                for folder, group in groupby(map(os.path.split, listed), key=itemgetter(0)):
+                    yield from kept(folder, [name for _, name in group], checked=False)
         elif os.path.lexists(p):
-            add(p)
+            key = os.path.abspath(p)
+            if key not in seen:
+                seen.add(key)
+                yield p
         else:
             errors.append(f"{p}: no such file or folder; check the path")
-    return found, errors

@@ -43,3 +43,23 @@ def test_relative_paths():
     assert _relative(root, root) == "."
     assert _relative(root + "x/c.txt", root) == "../projx/c.txt"
     assert _relative(os.path.dirname(root), root) == ".."
+
+
+NAMES = st.sampled_from(["a.txt", "b.md", "x.md", "y.txt", "a.min.txt", "n.rst", "build", "d.py",
+                         "[x]", "q", ".git", "notes.txt"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PARTS, max_size=3), st.lists(NAMES, max_size=6), st.lists(PATTERNS, max_size=4),
+       st.lists(PATTERNS, max_size=3), st.booleans())
+def test_keep_names_matches_the_tests_file_by_file(parts, names, exclude, include, below):
+    # discovery filters a folder's names at once: the same as is_included / is_excluded_relative
+    root = os.path.abspath("proj")
+    folder = os.path.join("proj" if below else "elsewhere", *parts)
+    s = Settings(root=root, extend_exclude=exclude, extend_include=include)
+    rel = _relative(os.path.abspath(folder), root)
+    rel = "" if rel == "." else rel + "/"
+    expected = [n for n in names if s.is_included(os.path.join(folder, n))
+                and not s.is_excluded_relative(rel + n)]
+    assert s.keep_names(folder, rel, names) == expected
+    assert Settings(root=root, include=[]).keep_names(folder, rel, names) == []

@@ -140,3 +140,54 @@ def test_the_console_script_exits_fast_with_everything_written(tmp_path):
     r = script("check", "--isolated", "--format", "json", "-o", "report.json", ".")
     assert r.returncode == 1 and json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert script("--version").stdout.startswith("texthygiene ")
+
+
+def test_a_streamed_discovery_gives_what_a_list_gives(tmp_path, monkeypatch):
+    # files are checked while the rest are being found: same results, same order
+    names = _tree(tmp_path)
+    for i in range(300):  # more than the first files that choose the pool and its tasks
+        (tmp_path / "a" / f"g{i:03d}.txt").write_text("Kiev.  Then Kyiv.\n" if i % 7 else "ok\n",
+                                                      encoding="utf-8")
+    (tmp_path / "missing").mkdir()
+    monkeypatch.chdir(tmp_path)
+    found, errors = runner.discover([".", "nowhere", "a"], ConfigResolver())
+    assert errors == ["nowhere: no such file or folder; check the path"]
+    assert len(found) == len(names) + 300
+
+    for jobs in (1, 2):
+        opts = runner.RunOptions(jobs=jobs, cache=False, render="text")
+        listed = [vars(r) for r in runner.iter_run(found, ConfigResolver(), opts)]
+        streamed_errors: list[str] = []
+        resolver = ConfigResolver()
+        stream = runner.iter_discover([".", "nowhere", "a"], resolver, streamed_errors)
+        streamed = [vars(r) for r in runner.iter_run(stream, resolver, opts)]
+        assert streamed == listed and streamed_errors == errors
+        assert [r["path"] for r in streamed] == found
+
+
+def test_a_broken_configuration_found_while_streaming_stops_the_run_first(tmp_path, monkeypatch):
+    import pytest
+
+    from linter.config import ConfigError
+
+    (tmp_path / ".git").mkdir()
+    for folder in ("a", "z"):
+        (tmp_path / folder).mkdir()
+        for i in range(400):
+            (tmp_path / folder / f"f{i:03d}.txt").write_text("Kiev.  Then Kyiv.\n", encoding="utf-8")
+    (tmp_path / "z" / ".texthygiene.toml").write_text("nonsense = 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    resolver = ConfigResolver()
+    results = runner.iter_run(runner.iter_discover(["."], resolver, []), resolver,
+                              runner.RunOptions(jobs=2, cache=False))
+    with pytest.raises(ConfigError):
+        next(results)  # not a result of a.txt files first: the error, as before any check
+
+
+def test_a_clean_result_travels_as_its_path():
+    clean = runner.FileResult("a.txt")
+    assert clean.is_clean() and vars(runner.FileResult(clean.path)) == vars(clean)
+    for change in ({"findings": [{}]}, {"error": ""}, {"notice": "n"}, {"changed": True},
+                   {"fixed": 1}, {"diff": ""}, {"output": ""}, {"report": ""}, {"fixes": []},
+                   {"cache_key": ()}):
+        assert not runner.FileResult("a.txt", **change).is_clean(), change
