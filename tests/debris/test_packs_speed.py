@@ -262,7 +262,9 @@ def test_d101_pieces_of_a_user_pack_are_found_by_head(tmp_path):
         '[[chrome]]\nid = "gz-edition"\nregex = "(?:Morning|Evening) Gazette edition \\\\d{1,3}"\n'
         'message = "Gazette edition banner"\nexample = "Evening Gazette edition 12"\n\n'
         '[[chrome]]\nid = "gz-anywhere"\nregex = ".{1,40} read the Gazette \u2042"\n'
-        'message = "Gazette asterism footer"\nexample = "Every day, read the Gazette \u2042"\n',
+        'message = "Gazette asterism footer"\nexample = "Every day, read the Gazette \u2042"\n\n'
+        '[[chrome]]\nid = "gz-tip"\nregex = "Tip the Gazette desk ~ gazette"\nwhere = "inline"\n'
+        'message = "Gazette tip line"\nexample = "Story here. Tip the Gazette desk ~ gazette"\n',
         encoding="utf-8")
     paths = packs.builtin_pack_paths("debris")
     ctx = Context(pack_paths={"debris": paths, "user": [str(pack)]})
@@ -277,8 +279,36 @@ def test_d101_pieces_of_a_user_pack_are_found_by_head(tmp_path):
                                    if _bucket_classify(m, line) is not None]
     for line in _line_variants(m):
         assert m.classify(line) == _bucket_classify(m, line), repr(line)
-    # the built-in packs alone know neither
+    # the span entry's triggers (its mark and its words) come from the loaded pack too
+    spans = m.span_hits("Talks. TIP the gazette desk ~ Gazette\n", "talks. tip the gazette desk ~ gazette\n")
+    assert [h.entry.id for h in spans] == ["gz-tip"]
+    assert m.span_hits("Talks. TIP the gazette desk - Gazette\n", None) == []
+    # the built-in packs alone know none of them
     assert packs.scan(doc, default_context()).chrome == {}
+
+
+def test_pack_family_on_clean_text_classifies_only_its_few_gate_lines(monkeypatch):
+    """Prose without chrome: the gate scan leaves D101 a handful of lines to classify and the
+    family finds nothing; the same text with chrome added is still caught."""
+    from linter import engine
+    from linter.rules import registry
+
+    ctx = default_context()
+    m = packs.matcher(ctx)
+    calls = []
+    classify = m.classify
+    monkeypatch.setattr(m, "classify", lambda line, *a: calls.append(line) or classify(line, *a))
+    prose = [f"Officials said on day {i} that the talks in Geneva would go on, and that the "
+             f"allies agreed on the next steps for the region." for i in range(150)]
+    prose[40:40] = ["The Report", "Share prices rose 3% in early trading on Tuesday, brokers said."]
+    text = "\n\n".join(prose) + "\n"
+    rules = [registry()[c]() for c in ("D101", "D102", "D103", "D104", "D105", "D106")]
+    assert engine.check(Document.from_text(text), rules, ctx) == []
+    assert len(calls) <= 3
+    dirty = text.replace("The Report", "Share this:\n\nTop of page").replace(
+        "brokers said.", "brokers said. Are you on Telegram? Join our channel for updates.")
+    found = {f.code for f in engine.check(Document.from_text(dirty), rules, ctx)}
+    assert found == {"D101", "D102"}
 
 
 def test_d101_head_gate_blank_line_guard_changes_no_line():
