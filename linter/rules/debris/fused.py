@@ -260,12 +260,14 @@ def live_points(text: str, m: packs.Matcher) -> list[int]:
     if not found:
         return []
     gate, triples = tables.byte_pairs, tables.byte_triples
-    if triples is not None and gate is not None and not (latin and b"\xc3\x9f" in data):
+    # (C3 9F, a sharp s, found as the character: one memchr rather than a two-byte search)
+    sharp = latin and "\u00df" in text
+    if triples is not None and gate is not None and not sharp:
         # a known phrase starts with its first three characters, a label word (with no
         # sharp s) ends with its last three: as ASCII bytes, the characters they spell
         fb, lb = triples
         found = [p for p in found if data[p:p + 3] in fb or (p > 2 and data[p - 3:p] in lb)]
-    elif gate is not None and not (latin and b"\xc3\x9f" in data):
+    elif gate is not None and not sharp:
         # two ASCII bytes are the two characters they spell; any other pair is in no gate
         fb, lb = gate
         found = [p for p in found if data[p:p + 2] in fb or data[p - 2:p] in lb]
