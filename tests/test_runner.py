@@ -191,3 +191,15 @@ def test_a_clean_result_travels_as_its_path():
                    {"fixed": 1}, {"diff": ""}, {"output": ""}, {"report": ""}, {"fixes": []},
                    {"cache_key": ()}):
         assert not runner.FileResult("a.txt", **change).is_clean(), change
+
+
+def test_the_parent_warms_up_on_a_few_small_first_files(tmp_path):
+    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
+    small.write_text("ok\n", encoding="utf-8")
+    big.write_text("x" * (runner.WARM_UP_BYTES + 1), encoding="utf-8")
+    s, b, gone = str(small), str(big), str(tmp_path / "gone.txt")
+    assert runner._warm_up_files([s] * 40, 16) == 16
+    assert runner._warm_up_files([s, s], 16) == 2
+    assert runner._warm_up_files([s, b, s], 16) == 1  # not past the byte budget
+    assert runner._warm_up_files([b, s], 16) == 0
+    assert runner._warm_up_files([s, gone, s], 16) == 1  # a worker reports it

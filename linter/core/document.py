@@ -77,8 +77,8 @@ class Document:
                 crlf_at = _crlf_offsets(raw)
         else:
             text = raw
-        return cls(text=text, path=path, kind=kind or kind_for_path(path), bom=bom,
-                   newline=newline, crlf_at=crlf_at)
+        # positional: keywords make the call ~0.5 us dearer, per file of a run
+        return cls(text, path, kind or kind_for_path(path), bom, newline, crlf_at)
 
     def to_text(self) -> str:
         """The text with its original line endings and BOM restored."""
