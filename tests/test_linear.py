@@ -15,6 +15,11 @@ One thing a count cannot see is the work inside a single C call (a regex that ba
 adding paragraphs of the same kind, so such a call's cost would only show in timings
 (``bench/run.py --profile``).
 
+Doubling the paragraphs cannot see work that grows with the length of ONE line (a search
+of the whole line per finding in it, an alignment of the line with its repair): a second
+test joins the same documents into a single line each (paragraph breaks become spaces) and
+asks the same of every rule.
+
 The document is news-like prose written for this test with what the rules look for mixed
 in at a steady rate: debris lines (the packs' own ``example`` phrases too), mojibake,
 spelling variants of names, typography slips, invisible and look-alike characters, and
@@ -25,6 +30,7 @@ starts with the short one.
 from __future__ import annotations
 
 import random
+import re
 import sys
 
 import pytest
@@ -195,11 +201,19 @@ def work(rule, text: str, path: str, ctx) -> tuple[int, int]:
     return counter.n, found
 
 
-def growth(rule, path: str) -> list[tuple[int, int]]:
-    """(work, findings) of ``rule`` on documents of N, 2N and 4N paragraphs."""
+def one_line(text: str) -> str:
+    """The document as a single line: its line and paragraph breaks become spaces."""
+    return re.sub(r"\n+", " ", text).strip() + "\n"
+
+
+def growth(rule, path: str, joined: bool = False) -> list[tuple[int, int]]:
+    """(work, findings) of ``rule`` on documents of N, 2N and 4N paragraphs (each made one
+    line when ``joined``)."""
     ctx = default_context()
     md = path.endswith(".md")
     docs = [document(k * N_PARAGRAPHS, md) for k in (1, 2, 4)]
+    if joined:
+        docs = [one_line(d) for d in docs]
     work(rule, docs[0], path, ctx)  # warm-up: compiled data, lazy imports, caches
     return [work(rule, d, path, ctx) for d in docs]
 
@@ -223,6 +237,18 @@ def test_rule_work_is_linear(rule_cls):
         assert linear(counts), (
             f"{rule.code} on {path}: work (findings) {counts} for 1x, 2x, 4x the input; "
             "some step is superlinear")
+
+
+@pytest.mark.parametrize("rule_cls", RULES, ids=[r.code for r in RULES])
+def test_rule_work_is_linear_in_the_line_length(rule_cls):
+    rule = rule_cls()
+    path = "article.txt"
+    if Document.from_text("", path=path).kind not in rule.kinds:
+        pytest.skip(f"{rule.code} does not read {path}")
+    counts = growth(rule, path, joined=True)
+    assert linear(counts), (
+        f"{rule.code} on one long line: work (findings) {counts} for 1x, 2x, 4x the line; "
+        "some step is superlinear")
 
 
 def test_generated_document_doubles():

@@ -192,23 +192,123 @@ def test_d101_d104_one_gate_scan_finds_what_both_gates_find():
         assert both <= set(m.gate_lines(doc))
 
 
-def test_d101_head_lines_are_the_candidate_lines_of_the_gate():
+def _bucket_classify(m, line):
+    """What :meth:`packs.Matcher.classify` found before its pieces were picked by head: the
+    first-character bucket's whole alternation."""
+    hit = m.classify(line)
+    if hit is not None and not isinstance(hit, packs.Chrome) or hit is not None and hit.regex is None:
+        return hit  # a masthead or a literal: looked up, not matched
+    clean = packs.clean_line(line)
+    if len(line) > packs.MAX_CHROME_LINE or not clean:
+        return None
+    picked = m._bucket_entries.get(clean[0].lower())
+    if picked:
+        rx, entries = packs._pieces(picked)
+        got = rx.fullmatch(clean)
+        if got is not None:
+            return entries[int(got.lastgroup[1:])]
+    return next((e for _g, e, rx in m._line_rest if rx.fullmatch(clean)), None)
+
+
+def _line_variants(m):
+    """Lines near what the line regexes match: their examples, cut, cased, marked and
+    padded in many ways, and the lines of the examples folder."""
     import random
 
-    from linter.rules.debris.layout import candidate_lines
+    rng = random.Random(5)
+    seen = [e.example for e in m._line_entries] + [e.example for e in m._span_entries]
+    out = list(seen)
+    for ex in seen:
+        for _ in range(12):
+            s = ex
+            op = rng.randrange(6)
+            if op == 0:
+                s = s[:rng.randrange(1, len(s) + 1)]
+            elif op == 1:
+                s = s.upper() if rng.random() < 0.5 else s.swapcase()
+            elif op == 2:
+                s = rng.choice(["- ", "\u2022 ", "  ", "# ", "\t"]) + s + rng.choice(["", ":", " \u00bb", "  "])
+            elif op == 3:
+                i = rng.randrange(len(s) + 1)
+                s = s[:i] + rng.choice(["0", "9", "x", " ", "  ", "\u00a0", "\x0c", "I", "\u0131"]) + s[i:]
+            elif op == 4:
+                s = s.replace(" ", rng.choice(["  ", "\t", " \x0b"]), 1)
+            else:
+                s = rng.choice(["The ", "A ", "12 ", "\u00a9 ", ""]) + s
+            out.append(s)
+    for text in _texts():
+        out.extend(text.split("\n"))
+    return out
 
+
+def test_d101_pieces_picked_by_head_find_what_the_bucket_alternation_finds():
     m = packs.matcher(default_context())
-    rng = random.Random(11)
-    pieces = ["Share this:", "10 views", "\n", "\n\n", " ", "\u00a0", "- ", "\u2022 ", "Talks went on.",
-              "Leave a Comment", "Top of page", "\u2028", "\t", "3 min read", "Advertisement", "x"]
-    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
-    for text in texts + list(_texts()):
-        doc = Document.from_text(text)
-        low = lowered(doc)
-        if low is None:
-            continue
-        gate = m.scan_gate.regex
-        assert packs.head_lines(doc, gate, low) == candidate_lines(doc, gate, low), repr(text)
+    lines = _line_variants(m)
+    hits = 0
+    for line in lines:
+        got = m.classify(line)
+        assert got == _bucket_classify(m, line), repr(line)
+        hits += isinstance(got, packs.Chrome) and got.regex is not None
+    assert hits > len(m._line_entries)  # the regex entries' examples and many variants match
+
+
+def test_d101_pieces_of_a_user_pack_are_found_by_head(tmp_path):
+    """A user pack's line regexes join the head index (derived from the loaded packs)."""
+    from linter.core.rule import Context
+
+    pack = tmp_path / "gazette.toml"
+    pack.write_text(
+        '[pack]\nname = "gazette"\nfamily = "debris"\n\n'
+        '[[chrome]]\nid = "gz-edition"\nregex = "(?:Morning|Evening) Gazette edition \\\\d{1,3}"\n'
+        'message = "Gazette edition banner"\nexample = "Evening Gazette edition 12"\n\n'
+        '[[chrome]]\nid = "gz-anywhere"\nregex = ".{1,40} read the Gazette \u2042"\n'
+        'message = "Gazette asterism footer"\nexample = "Every day, read the Gazette \u2042"\n\n'
+        '[[chrome]]\nid = "gz-tip"\nregex = "Tip the Gazette desk ~ gazette"\nwhere = "inline"\n'
+        'message = "Gazette tip line"\nexample = "Story here. Tip the Gazette desk ~ gazette"\n',
+        encoding="utf-8")
+    paths = packs.builtin_pack_paths("debris")
+    ctx = Context(pack_paths={"debris": paths, "user": [str(pack)]})
+    m = packs.matcher(ctx)
+    assert "\u2042" in m.rest_words
+    text = ("Talks went on.\n\n- EVENING gazette Edition 7\nMorning Gazette edition\n"
+            "Morning Gazette edition 1234\n  Each week: read the Gazette \u2042\nThe end.\n")
+    doc = Document.from_text(text)
+    scan = packs.scan(doc, ctx)
+    assert {i: e.id for i, e in scan.chrome.items()} == {2: "gz-edition", 5: "gz-anywhere"}
+    assert sorted(scan.chrome) == [i for i, line in enumerate(doc.lines)
+                                   if _bucket_classify(m, line) is not None]
+    for line in _line_variants(m):
+        assert m.classify(line) == _bucket_classify(m, line), repr(line)
+    # the span entry's triggers (its mark and its words) come from the loaded pack too
+    spans = m.span_hits("Talks. TIP the gazette desk ~ Gazette\n", "talks. tip the gazette desk ~ gazette\n")
+    assert [h.entry.id for h in spans] == ["gz-tip"]
+    assert m.span_hits("Talks. TIP the gazette desk - Gazette\n", None) == []
+    # the built-in packs alone know none of them
+    assert packs.scan(doc, default_context()).chrome == {}
+
+
+def test_pack_family_on_clean_text_classifies_only_its_few_gate_lines(monkeypatch):
+    """Prose without chrome: the gate scan leaves D101 a handful of lines to classify and the
+    family finds nothing; the same text with chrome added is still caught."""
+    from linter import engine
+    from linter.rules import registry
+
+    ctx = default_context()
+    m = packs.matcher(ctx)
+    calls = []
+    classify = m.classify
+    monkeypatch.setattr(m, "classify", lambda line, *a: calls.append(line) or classify(line, *a))
+    prose = [f"Officials said on day {i} that the talks in Geneva would go on, and that the "
+             f"allies agreed on the next steps for the region." for i in range(150)]
+    prose[40:40] = ["The Report", "Share prices rose 3% in early trading on Tuesday, brokers said."]
+    text = "\n\n".join(prose) + "\n"
+    rules = [registry()[c]() for c in ("D101", "D102", "D103", "D104", "D105", "D106")]
+    assert engine.check(Document.from_text(text), rules, ctx) == []
+    assert len(calls) <= 3
+    dirty = text.replace("The Report", "Share this:\n\nTop of page").replace(
+        "brokers said.", "brokers said. Are you on Telegram? Join our channel for updates.")
+    found = {f.code for f in engine.check(Document.from_text(dirty), rules, ctx)}
+    assert found == {"D101", "D102"}
 
 
 def test_d101_head_gate_blank_line_guard_changes_no_line():

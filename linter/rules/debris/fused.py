@@ -9,6 +9,7 @@ from linter.core.findings import Fix
 from linter.core.lineedit import delete_span_edit
 from linter.core.rule import Rule
 from linter.rules.debris import packs
+from linter.rules.encoding.census import utf8
 
 #: a lowercase letter directly followed by an uppercase one: where two blocks were glued
 _GLUE = re.compile(r"[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]")
@@ -243,7 +244,7 @@ def live_points(text: str, m: packs.Matcher) -> list[int]:
     tables = glue_tables(m)
     firsts, lasts, longest = tables.firsts, tables.lasts, tables.longest
     try:
-        data = text.encode("utf-8")
+        data = utf8(text)  # (the bytes the census of the text encoded, when it was the last)
     except UnicodeEncodeError:  # lone surrogates
         return [p for p in glue_points(text)
                 if _gate_passes(text[p:p + 2], text[p - 2:p], firsts, lasts) and _live(text, p, m, longest)]

@@ -229,6 +229,28 @@ def _first_chars_all(patterns: list[str]) -> list[frozenset[str] | None]:
     return [None if f is None else frozenset(f) for f in got]
 
 
+#: ASCII digits to ``0``, as :func:`heads.canonical` writes them
+_ZEROS = str.maketrans("123456789", "000000000")
+
+
+def _pattern_heads_all(patterns: list[str]) -> list:
+    """:func:`heads.pattern_heads` of each pattern (sorted lists, or None), kept across runs
+    by :mod:`linter.core.coldstart` (keyed by the patterns and the two modules' files)."""
+    import os
+
+    from linter.core import coldstart
+
+    st, hs = os.stat(__file__), os.stat(heads.__file__)
+    key = ("debris.piece-heads", heads.K, st.st_size, st.st_mtime_ns, hs.st_size, hs.st_mtime_ns,
+           "\x00".join(patterns))
+
+    def build():
+        return [None if got is None else [sorted(got[0]), sorted(got[1])]
+                for got in map(heads.pattern_heads, patterns)]
+
+    return coldstart.remember(key, build)
+
+
 def _nullable(items) -> bool:
     try:
         return _sre_p.SubPattern(_sre_p.State(), items).getwidth()[0] == 0
@@ -252,14 +274,9 @@ def literal_runs(pattern: str, letters: bool = True) -> list[str] | None:
     >>> literal_runs("[a-z]+ x") is None
     True
     """
-    try:
-        tree = list(_sre_p.parse(pattern))
-    except Exception:  # pragma: no cover
+    alts = _alternatives(pattern)
+    if alts is None:  # pragma: no cover
         return None
-    while len(tree) == 1 and tree[0][0] is _sre_c.SUBPATTERN:
-        tree = list(tree[0][1][-1])
-    alts = [list(a) for a in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is _sre_c.BRANCH \
-        else [tree]
     out = []
     for alt in alts:
         best, run = "", ""
@@ -275,22 +292,48 @@ def literal_runs(pattern: str, letters: bool = True) -> list[str] | None:
     return out
 
 
+def top_literals(pattern: str) -> list[list[str]] | None:
+    r"""The literal characters at the top level of each top-level alternative of ``pattern``
+    (a group around all of it taken off), in order: characters every match of that
+    alternative holds. None when the pattern does not parse.
+
+    >>> top_literals(r"(?:Share \(x\)|a[bc]!)")
+    [['S', 'h', 'a', 'r', 'e', ' ', '(', 'x', ')'], ['a', '!']]
+    """
+    alts = _alternatives(pattern)
+    return None if alts is None else [[chr(av) for op, av in alt if op is _sre_c.LITERAL] for alt in alts]
+
+
+def _alternatives(pattern: str) -> list[list] | None:
+    """The parsed top-level alternatives of ``pattern`` (a group around all of it taken off),
+    or None when it does not parse."""
+    try:
+        tree = list(_sre_p.parse(pattern))
+    except Exception:  # pragma: no cover - validated before
+        return None
+    while len(tree) == 1 and tree[0][0] is _sre_c.SUBPATTERN:
+        tree = list(tree[0][1][-1])
+    if len(tree) == 1 and tree[0][0] is _sre_c.BRANCH:
+        return [list(a) for a in tree[0][1][1]]
+    return [tree]
+
+
 def rare_symbol(pattern: str) -> str | None:
-    """A non-ASCII symbol every match of ``pattern`` holds (a literal of its top level that
-    has no case and that neither lowercasing nor :func:`clean_line` changes), or None: a
-    character ``str.find`` finds far faster than a word.
+    """A non-ASCII symbol every match of ``pattern`` holds (a :func:`top_literals` character
+    of each alternative that has no case and that neither lowercasing nor
+    :func:`clean_line` changes), or None: a character ``str.find`` finds far faster than a
+    word.
 
     >>> rare_symbol(r".{1,60} \u00a9 \\d{4} Powered by Ghost"), rare_symbol("Caf\u00e9 (?:\u00a9)?")
     ('\u00a9', None)
     """
-    try:
-        tree = list(_sre_p.parse(pattern))
-    except Exception:  # pragma: no cover
+    alts = top_literals(pattern)
+    if not alts:
         return None
-    for op, av in tree:
-        ch = chr(av) if op is _sre_c.LITERAL else ""
-        if ch and not ch.isascii() and not ch.isalnum() and not ch.isspace() and ch not in _FOLD \
-                and ch not in heads.REMOVED and ch.lower() == ch.upper() == ch.casefold() == ch:
+    for ch in alts[0]:
+        if not ch.isascii() and not ch.isalnum() and not ch.isspace() and ch not in _FOLD \
+                and ch not in heads.REMOVED and ch.lower() == ch.upper() == ch.casefold() == ch \
+                and all(ch in alt for alt in alts[1:]):
             return ch
     return None
 
@@ -462,6 +505,10 @@ class Matcher:
         # characters, so that no bucket repeats a whole entry)
         firsts = []
         self._bucket_entries: dict[str, list[tuple[str, Chrome]]] = {}
+        #: the bucketed pieces in order (what :meth:`classify` tries on an ASCII line, picked
+        #: by the line's head: see :attr:`_piece_index`), and the numbers of each bucket's
+        self._pieces: list[tuple[str, Chrome]] = []
+        self._bucket_ids: dict[str, set[int]] = {}
         split = [split_alternatives(e.regex or "") for e in line_regex]
         known = iter(_first_chars_all([p for pieces in split for p in pieces]))
         for e, pieces in zip(line_regex, split):
@@ -471,8 +518,13 @@ class Matcher:
                 continue
             firsts.append(frozenset().union(*piece_firsts))
             for piece, f in zip(pieces, piece_firsts):
+                self._pieces.append((piece, e))
                 for ch in f:
                     self._bucket_entries.setdefault(ch, []).append((piece, e))
+                    self._bucket_ids.setdefault(ch, set()).add(len(self._pieces) - 1)
+        self._piece_regexes: dict[int, re.Pattern] = {}
+        #: a line's first K characters, lowercased -> the pieces it may be (memo of _pieces_for)
+        self._head_pieces: dict[str, tuple[int, ...]] = {}
         self._line_buckets: dict[str, tuple[re.Pattern, list[Chrome]] | None] = {}
         # entries that may start with anything run only on lines holding their literal text
         self._line_rest = [(literal_runs(e.regex or ""), e, re.compile(e.pattern()))
@@ -578,13 +630,13 @@ class Matcher:
         >>> m.gate_lines(Document.from_text("Share this:\\n\\nTalks went on.\\n\\u2022 3 min read\\n"))
         [0, 3]
         """
-        from linter.rules.debris.layout import lowered
+        from linter.rules.debris.layout import candidate_lines, lowered
 
         gate = self.scan_gate
         low = lowered(doc)
         if not gate.sound or self.rest_words is None or low is None or has_removed(doc):
             return None
-        return head_lines(doc, gate.regex, low)
+        return candidate_lines(doc, gate.regex, low)
 
     def line_candidates(self, doc, gated: list[int] | None | bool = False) -> list[int]:
         """The lines :meth:`classify` may match (a superset, in order); ``gated``: what
@@ -644,20 +696,94 @@ class Matcher:
             if hit is not None:
                 return hit
         first = clean[0].lower()
-        try:
-            bucket = self._line_buckets[first]
-        except KeyError:
-            picked = self._bucket_entries.get(first)
-            bucket = self._line_buckets[first] = _pieces(picked) if picked else None
-        if bucket is not None:
-            m = bucket[0].fullmatch(clean)
-            if m is not None:
-                return bucket[1][int(m.lastgroup[1:])]
-        # (the words one by one: faster than the alternation on a short line)
-        if self._line_rest and (self._rest_gate is None or any(w in folded for w in self._rest_words)):
+        if clean.isascii():
+            hit = self._piece_hit(clean)
+            if hit is not None:
+                return hit
+        else:
+            try:
+                bucket = self._line_buckets[first]
+            except KeyError:
+                picked = self._bucket_entries.get(first)
+                bucket = self._line_buckets[first] = _pieces(picked) if picked else None
+            if bucket is not None:
+                m = bucket[0].fullmatch(clean)
+                if m is not None:
+                    return bucket[1][int(m.lastgroup[1:])]
+        if self._line_rest:
+            if self._rest_gate is not None:
+                # (the words one by one: faster than the alternation on a short line)
+                for w in self._rest_words:
+                    if w in folded:
+                        break
+                else:
+                    return None
             for gates, entry, rx in self._line_rest:
                 if rx.fullmatch(clean):
                     return entry
+        return None
+
+    def _pieces_for(self, canon: str, first: str) -> tuple[int, ...]:
+        """The bucketed pieces (in order) a line of canonical form ``canon`` (or its first
+        K characters when longer) may be, of the bucket of ``first``."""
+        ids = self._bucket_ids.get(first)
+        if not ids:
+            return ()
+        prefix, exact, loose = self._piece_index
+        found = set(loose)
+        for size in range(1, min(heads.K, len(canon)) + 1):
+            found.update(prefix.get(canon[:size], ()))
+        if len(canon) < heads.K:
+            found.update(exact.get(canon, ()))
+        return tuple(sorted(found & ids))
+
+    @cached_property
+    def _piece_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]], frozenset[int]]:
+        """(prefix head -> pieces, whole head -> pieces, pieces any line may match) of the
+        bucketed pieces (:func:`heads.pattern_heads`, kept across runs): a line whose
+        canonical form neither starts with a piece's prefix head nor is one of its whole
+        heads is no match of it. A piece without known heads, or one holding a character
+        that ``re`` equates with an ASCII letter but case folding does not (the dotted and
+        dotless i), is tried on every line of its bucket."""
+        prefix: dict[str, list[int]] = {}
+        exact: dict[str, list[int]] = {}
+        loose = set()
+        for n, got in enumerate(_pattern_heads_all([p for p, _e in self._pieces])):
+            if got is None or any(ch in h for h in (*got[0], *got[1]) for ch in "\u0130\u0131"):
+                loose.add(n)
+                continue
+            for h in got[0]:
+                prefix.setdefault(h, []).append(n)
+            for h in got[1]:
+                exact.setdefault(h, []).append(n)
+        return prefix, exact, frozenset(loose)
+
+    def _piece_hit(self, clean: str) -> Chrome | None:
+        """The entry of the first bucketed piece (in bucket order) that the ASCII line
+        ``clean`` is, trying only the pieces of its bucket whose heads it has: the entry the
+        bucket's alternation finds, for far fewer ``re`` calls.
+
+        >>> m = Matcher.from_paths(builtin_pack_paths("debris"))
+        >>> m.classify("- Posted in Uncategorized").id, m.classify("Posted in the morning, he said.")
+        ('posted-in', None)
+        """
+        k = heads.K
+        key = clean[:k].lower()
+        if key.isprintable():  # (a cleaned line holds no run of plain spaces)
+            found = self._head_pieces.get(key)
+            if found is None:
+                if len(self._head_pieces) > 20000:
+                    self._head_pieces.clear()
+                found = self._head_pieces[key] = self._pieces_for(key.translate(_ZEROS), key[0])
+        else:
+            found = self._pieces_for(heads.canonical(clean), clean[0].lower())
+        for n in found:
+            rx = self._piece_regexes.get(n)
+            if rx is None:
+                piece, e = self._pieces[n]
+                rx = self._piece_regexes[n] = re.compile(piece if e.match_case else f"(?i:{piece})")
+            if rx.fullmatch(clean) is not None:
+                return self._pieces[n][1]
         return None
 
     # -- spans -------------------------------------------------------------------------------
@@ -730,41 +856,6 @@ def has_removed(doc) -> bool:
     return not census(doc).isdisjoint(heads.REMOVED)
 
 
-def head_lines(doc, gate: re.Pattern, low: str) -> list[int]:
-    """What ``layout.candidate_lines(doc, gate, low)`` gives for a gate that matches a line
-    start as ``\\n`` and never takes the ``\\n`` ending the line (a :class:`heads.HeadGate`):
-    every match is a line of its own, so one ``finditer`` finds them.
-
-    >>> from linter.core.document import Document
-    >>> from linter.rules.debris.layout import candidate_lines
-    >>> doc = Document.from_text("Share this\\nTalks\\n- share it\\nshare")
-    >>> gate = heads.HeadGate(["share this", "share it", "share"], []).regex
-    >>> head_lines(doc, gate, doc.text.lower()) == candidate_lines(doc, gate, doc.text.lower()) == [0, 2, 3]
-    True
-    """
-    from bisect import bisect_right
-
-    from linter.rules.debris.layout import plain_spaces
-
-    lines = doc.lines
-    if not lines:
-        return []
-    text = plain_spaces(doc, low)
-    first = text[:300]
-    if "\n" in first:
-        first = first[:first.index("\n")]
-    out = [0] if gate.match("\n" + first) else []
-    starts = doc.line_starts
-    n_lines = len(lines)
-    # a match starts at the newline ending line i - 1: line i is the one after it
-    out.extend(i for i in (bisect_right(starts, m.start()) for m in gate.finditer(text)) if i < n_lines)
-    last = n_lines - 1
-    if (not out or out[-1] != last) and not doc.ends_with_newline \
-            and gate.search(text[starts[last]:][-300:] + "\n"):
-        out.append(last)
-    return out
-
-
 class _SpanEntry(NamedTuple):
     """A span entry with what :meth:`Matcher.span_hits` looks for before running its regex."""
 
@@ -795,26 +886,18 @@ RARE_MARKS = "|~^{}\\@#=+<>[]*$%!;?()"
 
 
 def required_mark(pattern: str) -> str:
-    r"""A mark of :data:`RARE_MARKS` that every match of ``pattern`` holds (a literal of its
-    top level, or of each top-level alternative), the rarest; "" when there is none. A
-    text without it holds no match (marks have no case).
+    r"""A mark of :data:`RARE_MARKS` that every match of ``pattern`` holds (one of the
+    :func:`top_literals` of each alternative), the rarest; "" when there is none. A text
+    without it holds no match (marks have no case).
 
     >>> required_mark(r"Are you on (?:Telegram|Signal)\? Join our channel[.!]")
     '?'
     >>> required_mark(r"Click to print \(Opens in new window\)|Share \(x\)!"), required_mark("a|b!")
     ('(', '')
     """
-    try:
-        tree = list(_sre_p.parse(pattern))
-    except Exception:  # pragma: no cover
-        return ""
-    while len(tree) == 1 and tree[0][0] is _sre_c.SUBPATTERN:
-        tree = list(tree[0][1][-1])
-    alts = [list(a) for a in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is _sre_c.BRANCH \
-        else [tree]
     common = None
-    for alt in alts:
-        marks = {chr(av) for op, av in alt if op is _sre_c.LITERAL and chr(av) in RARE_MARKS}
+    for alt in top_literals(pattern) or ():
+        marks = {ch for ch in alt if ch in RARE_MARKS}
         common = marks if common is None else common & marks
     return min(common or (), key=RARE_MARKS.index, default="")
 
@@ -1030,13 +1113,8 @@ def compiled(paths: tuple[str, ...]) -> Matcher:
 
 
 def matcher(ctx) -> Matcher:
-    """The run's compiled matcher (built once per run and set of packs; the last one is
-    kept under the configured paths alone, which the rules of every document ask for)."""
-    configured = (tuple(ctx.pack_paths.get(FAMILY, ())), tuple(ctx.pack_paths.get("user", ())))
-    last = ctx.cache.get("debris.matcher.last")
-    if last is not None and last[0] == configured:
-        return last[1]
-    paths = ctx.cached(("debris.pack-files", *configured), lambda: pack_files(ctx))
-    m = ctx.cached(("debris.matcher", paths), lambda: compiled(paths))
-    ctx.cache["debris.matcher.last"] = (configured, m)
-    return m
+    """The run's compiled matcher, built once per run and set of configured packs: one
+    ``ctx.cached`` lookup keyed by the configured paths (every rule asks on every document)."""
+    pack_paths = ctx.pack_paths
+    key = ("debris.matcher", tuple(pack_paths.get(FAMILY, ())), tuple(pack_paths.get("user", ())))
+    return ctx.cached(key, lambda: compiled(pack_files(ctx)))

@@ -11,11 +11,28 @@ linear time. Ties are broken as difflib breaks them (earliest in ``a``, then in 
 when no block is that long the search is difflib's own, so the result is difflib's, block
 for block.
 
+That promise holds while difflib's search is cheap: the exact search runs on a budget
+(:data:`EXACT_BUDGET` units of work: window pairs measured, long blocks re-cut, cells of the
+quadratic search), which every real line spends a small part of. A line that would exceed it
+(a long line whose long phrases recur, so that windows match far off the diagonal, or a long
+line damaged every few characters, with no long block at all) is aligned by
+:func:`local_alignment` instead, in time linear in the line: ftfy's repairs never touch an
+ASCII character (but for a space or "?" that stood for a lost byte), so the k-th ASCII
+character of the damaged line is the k-th of the repaired one, and only the runs of other
+characters between two of them differ. That alignment is not always difflib's, and what it
+cannot align (a long run without ASCII, or a pair of strings that ftfy did not produce) it
+reports as one rough difference (:func:`marked_differences`).
+
 >>> matching_blocks("donâ€™t say Ã©tÃ© no", "don’t say été no")
 [(0, 0, 3), (6, 4, 6), (14, 11, 1), (17, 13, 3)]
 """
 
 from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from itertools import accumulate
 
 #: Length of the sampled windows, and the shortest block the sampling is sure to find.
 WINDOW = 16
@@ -110,7 +127,34 @@ def _window_pairs(a: str, b: str):
                 yield i, j
 
 
-def long_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
+class _Costly(Exception):
+    """The exact search would spend more than its budget."""
+
+
+class _Budget:
+    """Units of work the exact search may still spend; :class:`_Costly` once it has none."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, units: float):
+        self.left = units
+
+    def spend(self, units: int) -> None:
+        self.left -= units
+        if self.left < 0:
+            raise _Costly
+
+
+#: Work the exact search may spend on one pair of strings, in steps of its quadratic search
+#: (about a tenth of a microsecond each): the damaged real lines of the corpora spend at most
+#: a tenth of it; beyond it the search would take tens of milliseconds and grow quadratically.
+EXACT_BUDGET = 300_000
+#: Steps charged per window pair widened both ways by :func:`long_blocks` (one per pair
+#: found inside a block already measured).
+_MEASURE = 64
+
+
+def long_blocks(a: str, b: str, budget: _Budget | None = None) -> list[tuple[int, int, int]]:
     """Every maximal common block of ``a`` and ``b`` of at least ``LONG`` characters (and
     perhaps some shorter ones), as ``(i, j, size)``.
 
@@ -126,13 +170,20 @@ def long_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
         return []
     out = []
     reach: dict[int, int] = {}  # diagonal i - j -> end in ``a`` of the block already measured
+    left = budget.left if budget is not None else float("inf")
     for i, j in _window_pairs(a, b):
         if reach.get(i - j, -1) > i:
-            continue  # inside a block already measured
-        back = _backward(a, b, i, j)
-        end = i + WINDOW + _forward(a, b, i + WINDOW, j + WINDOW)
-        reach[i - j] = end
-        out.append((i - back, j - back, end - i + back))
+            left -= 1  # inside a block already measured
+        else:
+            left -= _MEASURE
+            back = _backward(a, b, i, j)
+            end = i + WINDOW + _forward(a, b, i + WINDOW, j + WINDOW)
+            reach[i - j] = end
+            out.append((i - back, j - back, end - i + back))
+        if left < 0:
+            raise _Costly
+    if budget is not None:
+        budget.left = left
     return out
 
 
@@ -154,26 +205,24 @@ def _longest_of(blocks, alo: int, ahi: int, blo: int, bhi: int):
 
 
 def matching_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
-    """difflib's ``get_matching_blocks`` (no junk), without the final dummy block.
-
-    difflib's recursion, with its search for the longest block answered from the long
-    blocks (any block of ``LONG`` characters or more inside a range is a long block of the
-    whole cut to the range), and by difflib's own search where no long block is left. When
-    the long blocks follow each other in both strings (nearly always), each of them is one of
-    difflib's blocks whatever the order it finds them in, and the recursion runs only in the
-    gaps between them.
+    """difflib's ``get_matching_blocks`` (no junk), without the final dummy block, while its
+    search stays within :data:`EXACT_BUDGET`; beyond it, :func:`local_alignment`'s blocks.
 
     >>> matching_blocks("abxcd", "abcd")
     [(0, 0, 2), (3, 2, 2)]
     """
-    long = sorted(x for x in long_blocks(a, b) if x[2] >= LONG)
-    if all(p[0] + p[2] <= q[0] and p[1] + p[2] <= q[1] for p, q in zip(long, long[1:])):
-        blocks = list(long)
-        edges = [(0, 0, 0), *long, (len(a), len(b), 0)]
-        for (i1, j1, k1), (i2, j2, _) in zip(edges, edges[1:]):
-            blocks += _recurse(a, b, i1 + k1, i2, j1 + k1, j2, [])
-    else:
-        blocks = _recurse(a, b, 0, len(a), 0, len(b), long)
+    return _alignment(a, b)[0]
+
+
+def _alignment(a: str, b: str):
+    """The blocks (sorted, adjacent ones merged) and the starts ``(i, j)`` of rough differences."""
+    try:
+        return _merged(_exact(a, b, _Budget(EXACT_BUDGET))), set()
+    except _Costly:
+        return local_alignment(a, b)
+
+
+def _merged(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     blocks.sort()
     out: list[tuple[int, int, int]] = []
     for i, j, k in blocks:
@@ -184,15 +233,51 @@ def matching_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _recurse(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int, candidates
-             ) -> list[tuple[int, int, int]]:
+def _exact(a: str, b: str, budget: _Budget | None) -> list[tuple[int, int, int]]:
+    """difflib's blocks, unsorted: its recursion, with its search for the longest block
+    answered from the long blocks (any block of ``LONG`` characters or more inside a range is
+    a long block of the whole cut to the range), and by difflib's own search where no long
+    block is left. When the long blocks follow each other in both strings (nearly always),
+    each of them is one of difflib's blocks whatever the order it finds them in, and the
+    recursion runs only in the gaps between them. :class:`_Costly` beyond the budget.
+    """
+    long = sorted(x for x in long_blocks(a, b, budget) if x[2] >= LONG)
+    if all(p[0] + p[2] <= q[0] and p[1] + p[2] <= q[1] for p, q in zip(long, long[1:])):
+        blocks = list(long)
+        edges = [(0, 0, 0), *long, (len(a), len(b), 0)]
+        for (i1, j1, k1), (i2, j2, _) in zip(edges, edges[1:]):
+            blocks += _recurse(a, b, i1 + k1, i2, j1 + k1, j2, [], budget)
+        return blocks
+    return _recurse(a, b, 0, len(a), 0, len(b), long, budget)
+
+
+def _dp_cost(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int) -> int:
+    """Steps of :func:`_longest_dp` over the ranges: one per character of ``a`` and one per
+    pair of equal characters (the product of the lengths, on short ranges).
+
+    >>> _dp_cost("abc", "abd", 0, 3, 0, 3), _dp_cost("ab" * 50, "b" * 100, 0, 100, 0, 100)
+    (9, 5100)
+    """
+    n, m = ahi - alo, bhi - blo
+    if n * m <= 4096:
+        return n * m
+    counts = Counter(b[blo:bhi])
+    return n + sum(k * counts[c] for c, k in Counter(a[alo:ahi]).items())
+
+
+def _recurse(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int, candidates,
+             budget: _Budget | None = None) -> list[tuple[int, int, int]]:
     """difflib's recursion over one range: its blocks, unsorted."""
     queue = [(alo, ahi, blo, bhi, candidates)]
     blocks = []
     while queue:
         alo, ahi, blo, bhi, candidates = queue.pop()
+        if budget is not None and candidates:
+            budget.spend(len(candidates))
         x, candidates = _longest_of(candidates, alo, ahi, blo, bhi)
         if x[2] < LONG:
+            if budget is not None:
+                budget.spend(_dp_cost(a, b, alo, ahi, blo, bhi))
             x = _longest_dp(a, b, alo, ahi, blo, bhi)
         i, j, k = x
         if k:
@@ -204,16 +289,202 @@ def _recurse(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int, candidates
     return blocks
 
 
+_ASCII = re.compile(r"[\x00-\x7f]+")
+#: ASCII characters ftfy may drop from a damaged line: a space that stood for a lost byte A0
+#: (``restore_byte_a0``: always right after a non-ASCII character), a "?" likewise, or a
+#: "\x1a", that stood for lost bytes (``replace_lossy_sequences``).
+_DROPPED = " ?"
+#: How far (in ASCII characters) a dropped character may be moved back among equal ones.
+_SHIFT = 64
+#: A pair of runs is aligned by difflib's own search up to this product of their lengths,
+#: beyond it by the exact search on a budget of ``_RUN_UNITS`` per character of the runs.
+_SMALL = 4096
+_RUN_UNITS = 20
+
+
+def _ascii_runs(s: str) -> tuple[list[tuple[int, int]], str]:
+    """``(position, length)`` of each run of ASCII characters of ``s``, and those characters.
+
+    >>> _ascii_runs("donâ€™t Ã©")
+    ([(0, 3), (6, 2)], 'dont ')
+    """
+    runs, parts = [], []
+    for m in _ASCII.finditer(s):
+        runs.append((m.start(), m.end() - m.start()))
+        parts.append(m.group())
+    return runs, "".join(parts)
+
+
+def _droppable(sa: str, p: int, runs, starts) -> bool:
+    """Whether ftfy may have dropped the ``p``-th ASCII character (see :data:`_DROPPED`)."""
+    if sa[p] == "\x1a":
+        return True
+    if sa[p] not in _DROPPED:
+        return False
+    k = bisect_right(starts, p) - 1
+    return p == starts[k] and runs[k][0] > 0  # first of its run, after a non-ASCII character
+
+
+def _dropped(sa: str, sb: str, runs, starts) -> list[int] | None:
+    """Which ASCII characters of ``a`` (indices into ``sa``) ftfy dropped, so that the others
+    are ``sb``; ``None`` when no such choice fits ftfy's ways of dropping.
+
+    Each character that cannot be matched is dropped, or an equal one just before it (of
+    "x", " ", "Ã", " ", " ", "y" ftfy dropped the space after "Ã", not the first one).
+
+    >>> a = "x Ã  y"
+    >>> runs, sa = _ascii_runs(a)
+    >>> _dropped(sa, "x  y", runs, [0, 2]), _dropped(sa, "x y", runs, [0, 2])
+    ([2], None)
+    """
+    if len(sa) < len(sb):
+        return None
+    out: list[int] = []
+    p = q = 0
+    while True:
+        k = _forward(sa, sb, p, q)
+        p, q = p + k, q + k
+        if p == len(sa):
+            return out if q == len(sb) else None
+        d, floor = p, max(out[-1] + 1 if out else 0, p - _SHIFT)
+        while not _droppable(sa, d, runs, starts):
+            d -= 1
+            if d < floor or sa[d] != sa[p]:
+                return None
+        out.append(d)
+        p += 1
+
+
+def _without(runs, starts, dropped: list[int]) -> list[tuple[int, int]]:
+    """``runs`` cut around the dropped characters (indices into the ASCII characters).
+
+    >>> _without([(0, 3), (5, 4)], [0, 3], [1, 3])
+    [(0, 1), (2, 1), (6, 3)]
+    """
+    out = []
+    todo = iter(dropped)
+    nxt = next(todo, None)
+    for (pos, n), s in zip(runs, starts):
+        while nxt is not None and nxt < s + n:
+            cut = pos + nxt - s
+            if cut > pos:
+                out.append((pos, cut - pos))
+            n -= cut + 1 - pos
+            pos, s = cut + 1, nxt + 1
+            nxt = next(todo, None)
+        if n:
+            out.append((pos, n))
+    return out
+
+
+def _paired(runs_a, runs_b) -> list[tuple[int, int, int]]:
+    """Blocks that pair the characters of two lists of runs of the same total length in order."""
+    blocks = []
+    ia = ib = oa = ob = 0
+    while ia < len(runs_a):
+        (pa, la), (pb, lb) = runs_a[ia], runs_b[ib]
+        k = min(la - oa, lb - ob)
+        blocks.append((pa + oa, pb + ob, k))
+        oa, ob = oa + k, ob + k
+        if oa == la:
+            ia, oa = ia + 1, 0
+        if ob == lb:
+            ib, ob = ib + 1, 0
+    return blocks
+
+
+def _inner(a: str, b: str, i1: int, i2: int, j1: int, j2: int):
+    """Blocks between ``a[i1:i2]`` and ``b[j1:j2]`` (runs without ASCII), and the start of
+    what is left rough (or ``None``): difflib's search when it is cheap, else the common
+    ends and difflib's search in between on a budget linear in the runs."""
+    n, m = i2 - i1, j2 - j1
+    if n * m <= _SMALL:
+        return _recurse(a, b, i1, i2, j1, j2, []), None
+    k = _forward(a, b, i1, j1)
+    k = min(k, n, m)
+    e = min(_backward(a, b, i2, j2), n - k, m - k)
+    blocks = [x for x in ((i1, j1, k), (i2 - e, j2 - e, e)) if x[2]]
+    i1, j1, i2, j2 = i1 + k, j1 + k, i2 - e, j2 - e
+    if i1 == i2 or j1 == j2:
+        return blocks, None
+    try:
+        found = _exact(a[i1:i2], b[j1:j2], _Budget(_RUN_UNITS * (n + m)))
+    except _Costly:
+        return blocks, (i1, j1)
+    return blocks + [(i + i1, j + j1, k) for i, j, k in found], None
+
+
+def _rough(a: str, b: str):
+    """The common prefix and suffix, and one rough difference between them."""
+    k = _forward(a, b, 0, 0)
+    s = min(_backward(a, b, len(a), len(b)), len(a) - k, len(b) - k)
+    blocks = [x for x in ((0, 0, k), (len(a) - s, len(b) - s, s)) if x[2]]
+    return blocks, ({(k, k)} if k < max(len(a), len(b)) - s else set())
+
+
+def local_alignment(a: str, b: str):
+    """An alignment of a damaged line ``a`` with ftfy's repair ``b`` in linear time: blocks
+    (sorted, adjacent ones merged) and the starts ``(i, j)`` of its rough differences.
+
+    ftfy only ever replaces runs of non-ASCII characters (and drops a space or "?" that
+    stood for a lost byte, see :func:`_dropped`), so the ASCII characters of ``a`` left once
+    those are dropped pair in order with the ASCII characters of ``b``: that pairing is
+    ftfy's own, whatever the text repeats, and no difference crosses an ASCII character
+    that ftfy kept. Between two paired characters, the runs are aligned by difflib's search
+    when it is cheap, and are one rough difference otherwise. When the ASCII characters do
+    not pair (not ftfy's repair), the whole stretch between the common prefix and suffix is
+    one rough difference.
+
+    >>> local_alignment("donâ€™t say Ã©tÃ© no", "don’t say été no")
+    ([(0, 0, 3), (6, 4, 6), (14, 11, 1), (17, 13, 3)], set())
+    >>> local_alignment("voilÃ  le", "voilà le")
+    ([(0, 0, 4), (6, 5, 3)], set())
+    >>> local_alignment("abc", "xbz")
+    ([], {(0, 0)})
+    """
+    runs_a, sa = _ascii_runs(a)
+    runs_b, sb = _ascii_runs(b)
+    if sa != sb:
+        starts = list(accumulate((n for _, n in runs_a), initial=0))
+        dropped = _dropped(sa, sb, runs_a, starts)
+        if dropped is None:
+            return _rough(a, b)
+        runs_a = _without(runs_a, starts, dropped)
+    paired = _paired(runs_a, runs_b)
+    blocks, rough = list(paired), set()
+    edges = [(0, 0, 0), *paired, (len(a), len(b), 0)]
+    for (i1, j1, k1), (i2, j2, _) in zip(edges, edges[1:]):
+        i1, j1 = i1 + k1, j1 + k1
+        if i1 < i2 and j1 < j2:
+            inner, start = _inner(a, b, i1, i2, j1, j2)
+            blocks += inner
+            if start is not None:
+                rough.add(start)
+    return _merged(blocks), rough
+
+
+def marked_differences(a: str, b: str) -> list[tuple[int, int, int, int, bool]]:
+    """:func:`differences`, each with whether it is rough: a whole stretch of a long line
+    inside which no alignment was searched (see :func:`local_alignment`).
+
+    >>> marked_differences("donâ€™t", "don’t")
+    [(3, 6, 3, 4, False)]
+    """
+    blocks, rough = _alignment(a, b)
+    out = []
+    i = j = 0
+    for ai, bj, size in blocks + [(len(a), len(b), 0)]:
+        if i < ai or j < bj:
+            out.append((i, ai, j, bj, (i, j) in rough))
+        i, j = ai + size, bj + size
+    return out
+
+
 def differences(a: str, b: str) -> list[tuple[int, int, int, int]]:
-    """``(i1, i2, j1, j2)`` of each difference: difflib's opcodes other than "equal".
+    """``(i1, i2, j1, j2)`` of each difference: difflib's opcodes other than "equal" (see
+    :func:`matching_blocks`).
 
     >>> differences("donâ€™t", "don’t")
     [(3, 6, 3, 4)]
     """
-    out = []
-    i = j = 0
-    for ai, bj, size in matching_blocks(a, b) + [(len(a), len(b), 0)]:
-        if i < ai or j < bj:
-            out.append((i, ai, j, bj))
-        i, j = ai + size, bj + size
-    return out
+    return [d[:4] for d in marked_differences(a, b)]

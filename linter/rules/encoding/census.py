@@ -59,7 +59,22 @@ def rare(text: str) -> str:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: the slow way
         return "\n".join(_RUN.findall(text))
+    _UTF8[0] = (text, data)
     return b"\n".join(data.translate(_TO_RUNS).split()).translate(_UNPARK).decode("utf-8")
+
+
+def utf8(text: str) -> bytes:
+    """``text.encode("utf-8")``: the bytes :func:`rare` encoded when ``text`` is the last text
+    it was given (the census of the text the engine is on), else encoded now.
+
+    >>> utf8(rare("caf\u00e9") and "caf\u00e9"), utf8("x")
+    (b'caf\xc3\xa9', b'x')
+    """
+    last = _UTF8[0]
+    return last[1] if last[0] is text else text.encode("utf-8")
+
+
+_UTF8: list = [(None, b"")]
 
 
 def _made(text: str) -> tuple[str, str, frozenset[str]]:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ftfy import TextFixerConfig, fix_and_explain
 from ftfy.badness import is_bad
 
-from linter.rules.encoding.align import differences
+from linter.rules.encoding.align import marked_differences
 from linter.rules.encoding.display import show  # noqa: F401  (re-exported for the rule)
 
 CONFIG = TextFixerConfig(
@@ -112,21 +112,25 @@ def describe(plan, text: str = "") -> str:
 def changed_spans(before: str, after: str) -> tuple[Repair, ...]:
     """The spans of ``before`` that differ from ``after``, one per damaged word.
 
-    Applying every span's replacement to ``before`` gives ``after`` exactly.
+    Applying every span's replacement to ``before`` gives ``after`` exactly. A span that
+    holds a rough difference of a pathological long line (a stretch the alignment could not
+    cut into words, see :mod:`linter.rules.encoding.align`) is not certain.
 
     >>> [(r.start, r.end, r.replacement) for r in
     ...  changed_spans("donâ€™t say Ã©tÃ© no", "don’t say été no")]
     [(3, 6, '’'), (12, 17, 'été')]
     """
-    merged: list[list[int]] = []
-    for i1, i2, j1, j2 in differences(before, after):  # difflib's opcodes, fast
+    merged: list[list] = []
+    for i1, i2, j1, j2, rough in marked_differences(before, after):  # difflib's opcodes, fast
         if merged:
             gap = before[merged[-1][1]:i1]
             if not any(c.isspace() for c in gap):  # same word: one span
                 merged[-1][1], merged[-1][3] = i2, j2
+                merged[-1][4] = merged[-1][4] or rough
                 continue
-        merged.append([i1, i2, j1, j2])
-    return tuple(Repair(i1, i2, after[j1:j2]) for i1, i2, j1, j2 in merged)
+        merged.append([i1, i2, j1, j2, rough])
+    return tuple(Repair(i1, i2, after[j1:j2], certain=not rough)
+                 for i1, i2, j1, j2, rough in merged)
 
 
 def _plan_of(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -194,13 +198,14 @@ def repair_line(line: str) -> tuple[Repair, ...]:
     certain = _certain(fixed, plan, len(spans))
     if certain or len(spans) == 1:
         return tuple(Repair(r.start, r.end, r.replacement, explanation,
-                            certain and not _guessed_symbol(line, r)) for r in spans)
+                            certain and r.certain and not _guessed_symbol(line, r))
+                     for r in spans)
     out = []
     for r in spans:
         a, b = _word(line, r.start, r.end)
         word = line[a:b]
         expected = word[: r.start - a] + r.replacement + word[r.end - a:]
-        own_fixed, own_plan = _plan_of(word)
+        own_fixed, own_plan = _plan_of(word) if r.certain else (None, [])  # rough: not again
         if own_fixed == expected:
             out.append(Repair(r.start, r.end, r.replacement, describe(own_plan, word),
                               _certain(own_fixed, own_plan, 1)))
