@@ -287,6 +287,25 @@ def test_d101_pieces_of_a_user_pack_are_found_by_head(tmp_path):
     assert packs.scan(doc, default_context()).chrome == {}
 
 
+def test_d101_pieces_with_the_dotted_or_dotless_i_are_tried_on_ascii_lines(tmp_path):
+    """``re`` matches the dotted capital I and the dotless i with an ASCII i, which case
+    folding does not: such pieces are tried on every line of their bucket."""
+    pack = tmp_path / "tr.toml"
+    pack.write_text(
+        '[pack]\nname = "tr"\nfamily = "debris"\n\n'
+        '[[chrome]]\nid = "tr-edition"\nregex = "B\u0130R haber \\\\d+|Ba\u015fka"\n'
+        'message = "m"\nexample = "B\u0130R haber 4"\n\n'
+        '[[chrome]]\nid = "tr-coast"\nregex = "K\u0131y\u0131 news(?: today)?"\n'
+        'message = "m"\nexample = "K\u0131y\u0131 news"\n', encoding="utf-8")
+    m = packs.Matcher.from_paths([*packs.builtin_pack_paths("debris"), str(pack)])
+    lines = ["bir haber 4", "- BIR HABER 12", "B\u0130R haber 4",
+             "kiyi news", "KIYI NEWS today", "K\u0131y\u0131 news", "kiyi newsroom", "bir haberler 4"]
+    for line in lines + _line_variants(m):
+        assert m.classify(line) == _bucket_classify(m, line), repr(line)
+    assert [getattr(m.classify(line), "id", None) for line in lines[:6]] == \
+        ["tr-edition", "tr-edition", "tr-edition", "tr-coast", "tr-coast", "tr-coast"]
+
+
 def test_pack_family_on_clean_text_classifies_only_its_few_gate_lines(monkeypatch):
     """Prose without chrome: the gate scan leaves D101 a handful of lines to classify and the
     family finds nothing; the same text with chrome added is still caught."""

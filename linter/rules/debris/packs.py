@@ -749,7 +749,9 @@ class Matcher:
         exact: dict[str, list[int]] = {}
         loose = set()
         for n, got in enumerate(_pattern_heads_all([p for p, _e in self._pieces])):
-            if got is None or any(ch in h for h in (*got[0], *got[1]) for ch in "\u0130\u0131"):
+            # (a head folded from the dotted capital I holds its combining dot; the dotless i
+            # stays itself: ``re`` matches either with an ASCII i)
+            if got is None or any(ch in h for h in (*got[0], *got[1]) for ch in "\u0131\u0307"):
                 loose.add(n)
                 continue
             for h in got[0]:
