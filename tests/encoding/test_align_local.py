@@ -187,6 +187,19 @@ def test_a_run_too_costly_to_search_is_one_uncertain_span(local):
     assert [(s.start, s.end, s.certain) for s in spans] == [(2, len(a) - 2, False)]
 
 
+def test_lost_bytes_are_dropped_inside_the_damaged_run(local):
+    # Russian read as Windows-1251, then as Windows-1252, its A0 bytes become spaces: ftfy
+    # drops those four spaces, not the real ones around the word
+    word = ("привет".encode("utf-8").decode("sloppy-windows-1251").encode("utf-8")
+            .decode("sloppy-windows-1252").replace("\xa0", " "))
+    line = "Zürich à la  " + word + "  to the end"
+    fixed, _ = _plan_of(line)
+    assert fixed == "Zürich à la  привет  to the end"
+    spans = changed_spans(line, fixed)
+    assert [(line[r.start:r.end], r.replacement, r.certain) for r in spans] == [
+        (word, "привет", True)]
+
+
 def test_the_common_ends_of_a_long_run_are_kept(local):
     a = "x Ã¯" + "\xa0" * 400 + " y"
     b = "x ï" + "\xa0" * 400 + " y"

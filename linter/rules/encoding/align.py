@@ -294,8 +294,6 @@ _ASCII = re.compile(r"[\x00-\x7f]+")
 #: (``restore_byte_a0``: always right after a non-ASCII character), a "?" likewise, or a
 #: "\x1a", that stood for lost bytes (``replace_lossy_sequences``).
 _DROPPED = " ?"
-#: How far (in ASCII characters) a dropped character may be moved back among equal ones.
-_SHIFT = 64
 #: A pair of runs is aligned by difflib's own search up to this product of their lengths,
 #: beyond it by the exact search on a budget of ``_RUN_UNITS`` per character of the runs.
 _SMALL = 4096
@@ -315,22 +313,28 @@ def _ascii_runs(s: str) -> tuple[list[tuple[int, int]], str]:
     return runs, "".join(parts)
 
 
-def _droppable(sa: str, p: int, runs, starts) -> bool:
-    """Whether ftfy may have dropped the ``p``-th ASCII character (see :data:`_DROPPED`)."""
+def _droppable(sa: str, p: int, runs, starts) -> int:
+    """Whether ftfy may have dropped the ``p``-th ASCII character (see :data:`_DROPPED`):
+    0 if not, 2 if it stands between two non-ASCII characters (inside the damaged run, as
+    most lost bytes do), else 1."""
     if sa[p] == "\x1a":
-        return True
+        return 1
     if sa[p] not in _DROPPED:
-        return False
+        return 0
     k = bisect_right(starts, p) - 1
-    return p == starts[k] and runs[k][0] > 0  # first of its run, after a non-ASCII character
+    if p != starts[k] or runs[k][0] == 0:
+        return 0  # not right after a non-ASCII character
+    return 2 if runs[k][1] == 1 and k + 1 < len(runs) else 1
 
 
 def _dropped(sa: str, sb: str, runs, starts) -> list[int] | None:
     """Which ASCII characters of ``a`` (indices into ``sa``) ftfy dropped, so that the others
     are ``sb``; ``None`` when no such choice fits ftfy's ways of dropping.
 
-    Each character that cannot be matched is dropped, or an equal one just before it (of
-    "x", " ", "Ã", " ", " ", "y" ftfy dropped the space after "Ã", not the first one).
+    The characters left over by pairing the two in order are dropped; but of a group of
+    equal characters, any as many may be dropped: those that ftfy may have dropped are,
+    those inside a damaged run first (of "x", " ", "Ã", " ", " ", "y" ftfy dropped the
+    space after "Ã", not the first one).
 
     >>> a = "x Ã  y"
     >>> runs, sa = _ascii_runs(a)
@@ -339,20 +343,32 @@ def _dropped(sa: str, sb: str, runs, starts) -> list[int] | None:
     """
     if len(sa) < len(sb):
         return None
-    out: list[int] = []
+    left: list[int] = []  # the characters left over, pairing as early as possible
     p = q = 0
-    while True:
+    while p < len(sa):
         k = _forward(sa, sb, p, q)
         p, q = p + k, q + k
-        if p == len(sa):
-            return out if q == len(sb) else None
-        d, floor = p, max(out[-1] + 1 if out else 0, p - _SHIFT)
-        while not _droppable(sa, d, runs, starts):
-            d -= 1
-            if d < floor or sa[d] != sa[p]:
-                return None
-        out.append(d)
-        p += 1
+        if p < len(sa):
+            left.append(p)
+            p += 1
+    if q != len(sb):
+        return None
+    out: list[int] = []
+    x = 0
+    while x < len(left):
+        lo = hi = left[x]
+        while lo > 0 and sa[lo - 1] == sa[hi]:
+            lo -= 1
+        while hi < len(sa) and sa[hi] == sa[lo]:
+            hi += 1
+        n = 0
+        while x < len(left) and left[x] < hi:
+            n, x = n + 1, x + 1
+        ranked = sorted(((_droppable(sa, d, runs, starts), d) for d in range(lo, hi)), reverse=True)
+        if len(ranked) < n or ranked[n - 1][0] == 0:
+            return None
+        out += sorted(d for _, d in ranked[:n])
+    return out
 
 
 def _without(runs, starts, dropped: list[int]) -> list[tuple[int, int]]:
