@@ -506,7 +506,7 @@ class Matcher:
         firsts = []
         self._bucket_entries: dict[str, list[tuple[str, Chrome]]] = {}
         #: the bucketed pieces in order (what :meth:`classify` tries on an ASCII line, picked
-        #: by the line's head: see :attr:`_piece_index`), and the numbers of each bucket's
+        #: by the line's head: see :attr:`_piece_index`), and each bucket's piece numbers
         self._pieces: list[tuple[str, Chrome]] = []
         self._bucket_ids: dict[str, set[int]] = {}
         split = [split_alternatives(e.regex or "") for e in line_regex]
@@ -811,10 +811,10 @@ class Matcher:
                     out.append(SpanHit(m.start("e0"), m.end("e0"), entry))
                 continue
             lines_done: set[int] = set()
+            where = text if low is None else low
             # with the lowercased text, the lines are found by the longer needles (every
             # match holds one), then held to the gates as if found by them
             for gate in (variants if low is None else needles):
-                where = text if low is None else low
                 pos = where.find(gate)
                 while pos != -1:
                     start = text.rfind("\n", 0, pos) + 1
