@@ -610,10 +610,19 @@ def iter_run(paths: Iterable[str], resolver: ConfigResolver, opts: RunOptions,
     corpus_key = repr(sorted((k, repr(v)) for k, v in corpus.items())) if corpus else ""
     hits: dict[int, list[dict]] = {}
     todo = paths
+    keys: dict[int, str] = {}  # id(settings) -> cache key (the resolver keeps the settings)
+
+    def key_of(path: str) -> str:
+        settings = resolver.for_file(path)
+        key = keys.get(id(settings))
+        if key is None:
+            key = keys[id(settings)] = settings.fingerprint() + corpus_key
+        return key
+
     if cache is not None:
         todo = []
         for i, p in enumerate(paths):
-            hit = cache.get(p, resolver.for_file(p).fingerprint() + corpus_key)
+            hit = cache.get(p, key_of(p))
             if hit is not None:
                 hits[i] = hit
             else:
@@ -627,7 +636,7 @@ def iter_run(paths: Iterable[str], resolver: ConfigResolver, opts: RunOptions,
             res = next(done)
             if cache is not None and res.error is None and res.notice is None:
                 if opts.mode == "check" or not res.changed:
-                    cache.put(p, resolver.for_file(p).fingerprint() + corpus_key, res.findings)
+                    cache.put(p, key_of(p), res.findings)
             yield res
         for _ in done:  # let the pool wind down (its workers exit, keeping what they compiled)
             pass
