@@ -82,9 +82,9 @@ def test_work_is_linear_in_the_line(monkeypatch):
     calls = {"dp": 0}
     real = align._longest_dp
 
-    def counting(a, b, alo, ahi, blo, bhi):
+    def counting(a, b, alo, ahi, blo, bhi, budget=None):
         calls["dp"] += (ahi - alo) * (bhi - blo)
-        return real(a, b, alo, ahi, blo, bhi)
+        return real(a, b, alo, ahi, blo, bhi, budget)
 
     monkeypatch.setattr(align, "_longest_dp", counting)
     cost = []

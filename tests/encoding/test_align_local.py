@@ -82,6 +82,7 @@ def linear_path():
     patch = pytest.MonkeyPatch.context()
     with patch as mp:
         mp.setattr(align, "EXACT_BUDGET", -1)
+        mp.setattr(align, "_UNMETERED", -1)
         yield
 
 
@@ -246,3 +247,14 @@ def test_real_damaged_lines_stay_well_within_the_exact_budget():
             align._exact(damaged, fixed, budget)
             worst = max(worst, align.EXACT_BUDGET - budget.left)
     assert 0 < worst < align.EXACT_BUDGET / 4
+
+
+def test_the_exact_search_stops_at_its_budget():
+    text = "abcdefghijklmnopqrstuvwxyz0123456789" * 10  # every window recurs on ten diagonals
+    with pytest.raises(align._Costly):
+        align.long_blocks(text, text, align._Budget(5))
+    assert align.long_blocks(text, text, align._Budget(10**6)) == align.long_blocks(text, text)
+    damaged = fullwidth_line(400)
+    fixed, _ = _plan_of(damaged)
+    with pytest.raises(align._Costly):
+        align._exact(damaged, fixed, align._Budget(align.EXACT_BUDGET))

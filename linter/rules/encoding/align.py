@@ -31,8 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from itertools import accumulate
+from itertools import accumulate, islice, repeat
 
 #: Length of the sampled windows, and the shortest block the sampling is sure to find.
 WINDOW = 16
@@ -40,8 +39,12 @@ LONG = 32
 _STRIDE = LONG - WINDOW + 1
 
 
-def _longest_dp(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int) -> tuple[int, int, int]:
+def _longest_dp(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int, budget=None
+                ) -> tuple[int, int, int]:
     """difflib's ``find_longest_match`` (no junk): the longest block, earliest in ``a``, then ``b``.
+
+    Its steps (one per character of either range, one per pair of equal characters; on short
+    ranges the product of their lengths) are charged to ``budget`` before the quadratic part.
 
     >>> _longest_dp("xabcyabcd", "abcd", 0, 9, 0, 4), _longest_dp("â€™", "’", 0, 3, 0, 1)
     ((5, 0, 4), (0, 0, 0))
@@ -51,9 +54,13 @@ def _longest_dp(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int) -> tuple
     b2j: dict[str, list[int]] = {}
     for j in range(blo, bhi):
         b2j.setdefault(b[j], []).append(j)
+    nothing: list[int] = []
+    if budget is not None:
+        cells = (ahi - alo) * (bhi - blo)
+        budget.spend(cells if cells <= 4096 else ahi - alo + bhi - blo
+                     + sum(map(len, map(b2j.get, a[alo:ahi], repeat(nothing)))))
     besti, bestj, bestsize = alo, blo, 0
     j2len: dict[int, int] = {}
-    nothing: list[int] = []
     for i in range(alo, ahi):
         newj2len = {}
         get = j2len.get
@@ -149,8 +156,12 @@ class _Budget:
 #: (about a tenth of a microsecond each): the damaged real lines of the corpora spend at most
 #: a tenth of it; beyond it the search would take tens of milliseconds and grow quadratically.
 EXACT_BUDGET = 300_000
-#: Steps charged per window pair widened both ways by :func:`long_blocks` (one per pair
-#: found inside a block already measured).
+#: Up to this product of the lengths (two lines of 512 characters), the exact search is cheap
+#: whatever the strings (at most a few tens of milliseconds): no budget is kept.
+_UNMETERED = 1 << 18
+#: Steps charged per window pair widened both ways by :func:`long_blocks` (the pairs found
+#: inside a block already measured are not charged, but no more are looked at than the
+#: budget has steps).
 _MEASURE = 64
 
 
@@ -170,20 +181,19 @@ def long_blocks(a: str, b: str, budget: _Budget | None = None) -> list[tuple[int
         return []
     out = []
     reach: dict[int, int] = {}  # diagonal i - j -> end in ``a`` of the block already measured
-    left = budget.left if budget is not None else float("inf")
-    for i, j in _window_pairs(a, b):
+    found = _window_pairs(a, b)
+    pairs = found if budget is None else islice(found, max(int(budget.left), 0))
+    for i, j in pairs:
         if reach.get(i - j, -1) > i:
-            left -= 1  # inside a block already measured
-        else:
-            left -= _MEASURE
-            back = _backward(a, b, i, j)
-            end = i + WINDOW + _forward(a, b, i + WINDOW, j + WINDOW)
-            reach[i - j] = end
-            out.append((i - back, j - back, end - i + back))
-        if left < 0:
-            raise _Costly
-    if budget is not None:
-        budget.left = left
+            continue  # inside a block already measured
+        if budget is not None:
+            budget.spend(_MEASURE)
+        back = _backward(a, b, i, j)
+        end = i + WINDOW + _forward(a, b, i + WINDOW, j + WINDOW)
+        reach[i - j] = end
+        out.append((i - back, j - back, end - i + back))
+    if budget is not None and next(found, None) is not None:
+        raise _Costly  # more pairs than the budget has steps
     return out
 
 
@@ -216,6 +226,8 @@ def matching_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
 
 def _alignment(a: str, b: str):
     """The blocks (sorted, adjacent ones merged) and the starts ``(i, j)`` of rough differences."""
+    if len(a) * len(b) <= _UNMETERED:
+        return _merged(_exact(a, b, None)), set()
     try:
         return _merged(_exact(a, b, _Budget(EXACT_BUDGET))), set()
     except _Costly:
@@ -251,20 +263,6 @@ def _exact(a: str, b: str, budget: _Budget | None) -> list[tuple[int, int, int]]
     return _recurse(a, b, 0, len(a), 0, len(b), long, budget)
 
 
-def _dp_cost(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int) -> int:
-    """Steps of :func:`_longest_dp` over the ranges: one per character of ``a`` and one per
-    pair of equal characters (the product of the lengths, on short ranges).
-
-    >>> _dp_cost("abc", "abd", 0, 3, 0, 3), _dp_cost("ab" * 50, "b" * 100, 0, 100, 0, 100)
-    (9, 5100)
-    """
-    n, m = ahi - alo, bhi - blo
-    if n * m <= 4096:
-        return n * m
-    counts = Counter(b[blo:bhi])
-    return n + sum(k * counts[c] for c, k in Counter(a[alo:ahi]).items())
-
-
 def _recurse(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int, candidates,
              budget: _Budget | None = None) -> list[tuple[int, int, int]]:
     """difflib's recursion over one range: its blocks, unsorted."""
@@ -272,13 +270,11 @@ def _recurse(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int, candidates,
     blocks = []
     while queue:
         alo, ahi, blo, bhi, candidates = queue.pop()
-        if budget is not None and candidates:
+        if candidates and budget is not None:
             budget.spend(len(candidates))
         x, candidates = _longest_of(candidates, alo, ahi, blo, bhi)
         if x[2] < LONG:
-            if budget is not None:
-                budget.spend(_dp_cost(a, b, alo, ahi, blo, bhi))
-            x = _longest_dp(a, b, alo, ahi, blo, bhi)
+            x = _longest_dp(a, b, alo, ahi, blo, bhi, budget)
         i, j, k = x
         if k:
             blocks.append(x)

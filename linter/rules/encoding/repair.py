@@ -129,8 +129,7 @@ def changed_spans(before: str, after: str) -> tuple[Repair, ...]:
                 merged[-1][4] = merged[-1][4] or rough
                 continue
         merged.append([i1, i2, j1, j2, rough])
-    return tuple(Repair(i1, i2, after[j1:j2], certain=not rough)
-                 for i1, i2, j1, j2, rough in merged)
+    return tuple(Repair(i1, i2, after[j1:j2], "", not rough) for i1, i2, j1, j2, rough in merged)
 
 
 def _plan_of(text: str) -> tuple[str, list[tuple[str, str]]]:
