@@ -11,9 +11,10 @@ linear time. Ties are broken as difflib breaks them (earliest in ``a``, then in 
 when no block is that long the search is difflib's own, so the result is difflib's, block
 for block.
 
-That promise holds while difflib's search is cheap: the exact search runs on a budget
-(:data:`EXACT_BUDGET` units of work: window pairs measured, long blocks re-cut, cells of the
-quadratic search), which every real line spends a small part of. A line that would exceed it
+That promise holds while difflib's search is cheap: on lines longer than a few hundred
+characters the exact search runs on a budget (:data:`EXACT_BUDGET` steps: window pairs
+measured, long blocks re-cut, steps of the quadratic search), which the damaged real lines
+of the corpora spend a tenth of at most. A line that would exceed it
 (a long line whose long phrases recur, so that windows match far off the diagonal, or a long
 line damaged every few characters, with no long block at all) is aligned by
 :func:`local_alignment` instead, in time linear in the line: ftfy's repairs never touch an
@@ -443,9 +444,10 @@ def local_alignment(a: str, b: str):
     those are dropped pair in order with the ASCII characters of ``b``: that pairing is
     ftfy's own, whatever the text repeats, and no difference crosses an ASCII character
     that ftfy kept. Between two paired characters, the runs are aligned by difflib's search
-    when it is cheap, and are one rough difference otherwise. When the ASCII characters do
-    not pair (not ftfy's repair), the whole stretch between the common prefix and suffix is
-    one rough difference.
+    when they are short; long ones keep their common ends and get the exact search on a
+    budget linear in their length, and what it cannot afford is one rough difference. When
+    the ASCII characters do not pair (not ftfy's repair), the whole stretch between the
+    common prefix and suffix is one rough difference.
 
     >>> local_alignment("donâ€™t say Ã©tÃ© no", "don’t say été no")
     ([(0, 0, 3), (6, 4, 6), (14, 11, 1), (17, 13, 3)], set())
