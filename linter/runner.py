@@ -364,7 +364,8 @@ def _work_chunk(paths: list[str]) -> list:
     return out
 
 
-def _imap(items: Iterable[str], resolver: ConfigResolver, opts: RunOptions, corpus: dict) -> Iterator[FileResult]:
+def _imap(items: Iterable[str], resolver: ConfigResolver, opts: RunOptions,
+          corpus: dict) -> Iterator[FileResult]:
     """``_work`` over ``items`` in order, one result at a time (in a pool for many files).
 
     ``items`` may be a stream (files still being discovered): the first files decide, as a
@@ -382,11 +383,11 @@ def _imap(items: Iterable[str], resolver: ConfigResolver, opts: RunOptions, corp
         for item in head:
             yield _work(item)
         return
+    import queue
+
     from linter.core import coldstart
 
     coldstart.note_pool()
-    import queue
-
     chunk = _chunk(len(head), jobs)
     _init_worker(resolver, opts, corpus)
     n = _warm_up_files(head, chunk)
@@ -670,7 +671,8 @@ def discover(paths: Iterable[str], resolver: ConfigResolver) -> tuple[list[str],
     return list(iter_discover(paths, resolver, errors)), errors
 
 
-def iter_discover(paths: Iterable[str], resolver: ConfigResolver, errors: list[str]) -> Iterator[str]:
+def iter_discover(paths: Iterable[str], resolver: ConfigResolver,
+                  errors: list[str]) -> Iterator[str]:
     """:func:`discover`'s files one folder at a time, its errors appended to ``errors``."""
     seen: set[str] = set()
     folders: dict[str, tuple] = {}
