@@ -105,6 +105,72 @@ def trie_regex(words) -> str:
     return build(words)
 
 
+try:  # the parser of ``re`` (private, as ``layout`` uses ``re._casefix``)
+    from re import _parser as _sre
+except ImportError:  # Python 3.10
+    import sre_parse as _sre  # type: ignore[no-redef]
+
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_WORD: r"\w"}
+
+
+def first_class(pattern: str) -> str | None:
+    """A character class holding every character a match of ``pattern`` can open with
+    (a superset); None when that is not known (the pattern may match the empty string, or
+    opens with an assertion, a negated class, any character...).
+
+    >>> print(first_class(r"(?:[-*]+[ \\t]*)?(?:ab|c\\d)|\\d|[x-z]"))
+    [\\*\\-acx-z\\d]
+    >>> first_class(r"a?"), first_class(r"(?=a)a"), first_class(r"[^a]")
+    (None, None, None)
+    """
+    items = _first_items(_sre.parse(pattern))
+    if items is None:
+        return None
+    chars = sorted({i for i in items if isinstance(i, tuple)})
+    parts = [re.escape(chr(a)) if a == b else re.escape(chr(a)) + "-" + re.escape(chr(b)) for a, b in chars]
+    return "[" + "".join(parts) + "".join(sorted({i for i in items if isinstance(i, str)})) + "]"
+
+
+def _first_items(seq) -> list | None:
+    """The first characters of the parsed pattern ``seq``: ``(low, high)`` code point ranges
+    and category escapes; None when unknown (see :func:`first_class`)."""
+    out: list = []
+    for op, av in seq:
+        if op is _sre.LITERAL:
+            return out + [(av, av)]
+        if op is _sre.IN:
+            for o, a in av:
+                if o is _sre.LITERAL:
+                    out.append((a, a))
+                elif o is _sre.RANGE:
+                    out.append(a)
+                elif o is _sre.CATEGORY and a in _CATEGORIES:
+                    out.append(_CATEGORIES[a])
+                else:  # a negation, another category
+                    return None
+            return out
+        if op is _sre.BRANCH:
+            for alt in av[1]:
+                got = _first_items(alt)
+                if got is None:
+                    return None
+                out += got
+            return out
+        if op is _sre.SUBPATTERN:
+            got = _first_items(av[-1])
+            return None if got is None else out + got
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            got = _first_items(av[2])
+            if got is None:
+                return None
+            out += got
+            if av[0] >= 1:
+                return out
+            continue  # may be skipped: what follows may open the match too
+        return None
+    return None  # the pattern may match the empty string
+
+
 def _gates() -> tuple[dict, dict, dict]:
     """The start gates, the end gates (name -> pattern) and the foot gates (name -> pattern
     read on the lowercased text: case-insensitive ones as their twins, the others as they
@@ -186,10 +252,17 @@ def _scanner():
         for n in reversed(names):
             need = f"(?({n})|{need})"
         need = need.replace("(?<=\n)", f"(?:{_END})")
-        pattern = re.compile(r"\n(?:(?:" + _END + ")(?P<end>)|" + opens + ")" + caps + need)
+        # most lines (blank ones, prose) fail a test of their first character, one step for
+        # re where ``opens`` takes many
+        guard = first_class(opens[len(r"(?=[ \t]*"):-1])
+        guard = rf"(?=[ \t]*{guard})" if guard else ""
+        pattern = re.compile(r"\n(?:(?:" + _END + ")(?P<end>)|" + guard + opens + ")" + caps + need)
         # the first line has no newline before it: tried only when it opens like a gate
         first = re.compile(opens[3:-1])
-        _SCAN.extend((pattern, names, gates, ends, first, foot))
+        index = pattern.groupindex
+        groups = tuple((index[flag], tuple((index[n], n) for n in names if (n in triggers) == tried))
+                       for flag, tried in (("_g", False), ("_t", True)))
+        _SCAN.extend((pattern, names, gates, ends, first, foot, groups))
     return _SCAN
 
 
@@ -251,8 +324,7 @@ def line_gates(doc: Document) -> LineGates:
 
 
 def _scan(doc: Document) -> LineGates:
-    pattern, names, gates, ends, opens_first, foot = _scanner()
-    triggers = names[len(gates) + len(foot):]
+    pattern, names, gates, ends, opens_first, foot, groups = _scanner()
     out = LineGates()
     text = doc.text
     if not text:
@@ -265,29 +337,23 @@ def _scan(doc: Document) -> LineGates:
                 out[name] = found
         return out
     text = plain_spaces(doc, low)
-    index = pattern.groupindex
-    slots = [(index[n], []) for n in names]
-    # the groups by set, each set with the group telling whether it was tried
-    sets = [(index[flag], [slot for name, slot in zip(names, slots) if (name in triggers) == tried])
-            for flag, tried in (("_g", False), ("_t", True))]
     # the first line: its gates read its first 300 characters (as candidate_lines does), its
     # triggers the whole line (as the rules' views of stripped lines do)
     first = text[:300]
     if "\n" in first:
         first = first[:first.index("\n")]
-    n_gates = len(names) - len(triggers)
     if opens_first.match(first):
         m = pattern.match("\n" + first)
         if m:
-            _starts(slots if len(first) < 300 else slots[:n_gates], 0, m)
+            _starts(out, groups if len(first) < 300 else groups[:1], 0, m)
     if len(first) >= 300:
         end = text.find("\n")
         whole = text if end < 0 else text[:end]
         if opens_first.match(whole):
             m = pattern.match("\n" + whole)
             if m:
-                _starts(slots[n_gates:], 0, m)
-    end_group = index["end"]
+                _starts(out, groups[1:], 0, m)
+    end_group = pattern.groupindex["end"]
     starts = doc.line_starts  # the lines' offsets (most rules need them: computed once)
     last = len(doc.lines) - 1
     for m in pattern.finditer(text):
@@ -298,27 +364,27 @@ def _scan(doc: Document) -> LineGates:
             _end_gates(out, line, text, starts[line], pos)
         if line < last:
             line += 1
-            for flag, group in sets:
-                if regs[flag][0] >= 0:
-                    for k, found in group:
+            for flag, group in groups:
+                if regs[flag][0] >= 0:  # the groups of this set were tried
+                    for k, name in group:
                         if regs[k][0] >= 0:
-                            found.append(line)
+                            out.setdefault(name, []).append(line)
     if not doc.ends_with_newline:
         last = len(starts) - 1
         _end_gates(out, last, text, max(starts[last], len(text) - 300), len(text))
-    for name, (_, found) in zip(names, slots):
-        if found:
-            out[name] = found
     out.scanned = True
     return out
 
 
-def _starts(slots: list, i: int, m) -> None:
-    """Record line ``i`` under the start gates whose groups took part in the match ``m``."""
+def _starts(out: LineGates, groups: tuple, i: int, m) -> None:
+    """Record line ``i`` under the start gates and triggers whose groups (of the sets
+    ``groups``) took part in the match ``m``."""
     regs = m.regs
-    for k, found in slots:
-        if regs[k][0] >= 0:
-            found.append(i)
+    for flag, group in groups:
+        if regs[flag][0] >= 0:
+            for k, name in group:
+                if regs[k][0] >= 0:
+                    out.setdefault(name, []).append(i)
 
 
 def _end_gates(out: LineGates, i: int, text: str, start: int, end: int) -> None:
