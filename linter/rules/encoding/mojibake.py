@@ -63,7 +63,10 @@ class Mojibake(Rule):
     when ftfy's repair is unambiguous (the whole span re-decodes cleanly and the result no
     longer looks like mojibake). It is unsafe when ftfy had to guess: a no-break space that
     became a space, bytes that were lost (the span then becomes U+FFFD, the honest marker of
-    lost data), or a result that still looks odd.
+    lost data), or a result that still looks odd. It is also unsafe for a stretch of a very
+    long, densely damaged line that the alignment of the line with its repair could not cut
+    into words (see ``linter.rules.encoding.align``): that stretch is one span, applied only
+    with ``--unsafe-fixes``.
     """
 
     code = "E101"
