@@ -242,11 +242,12 @@ def _scanner():
                       rf"|[{ICONS}]|{FOOT_OPENERS}))")
         trigger_opens = r"(?=[ \t]*(?:[-*•#·—–]+[ \t]*)?(?:" + trie_regex(TRIGGER_WORDS) + r"|\d|" + TRIGGER_OPENERS + "))"
         short = rf"(?=[ \t]*(?![^\n]{{{TRIGGER_LIMIT}}}[^\n \t]))"
-        # (the empty groups _g and _t tell which of the two sets of groups were tried)
-        caps = ("(?:" + gate_opens + "(?P<_g>)" + "".join(f"(?=(?P<{n}>{b})?)" for n, b in zip(names, bodies)
-                                                         if n not in triggers)
+        # (the empty groups _g and _t tell which of the two sets of groups were tried; a group
+        # is tried only on a line whose first character can open it)
+        tries = [_try(n, b) for n, b in zip(names, bodies)]
+        caps = ("(?:" + gate_opens + "(?P<_g>)" + "".join(t for n, t in zip(names, tries) if n not in triggers)
                 + ")?(?:" + trigger_opens + short + "(?P<_t>)"
-                + "".join(f"(?=(?P<{n}>{b})?)" for n, b in zip(names, bodies) if n in triggers) + ")?")
+                + "".join(t for n, t in zip(names, tries) if n in triggers) + ")?")
         # a match needs a start gate's match or an end gate's character: fail otherwise
         need = "(?<=\n)"
         for n in reversed(names):
@@ -264,6 +265,17 @@ def _scanner():
                        for flag, tried in (("_g", False), ("_t", True)))
         _SCAN.extend((pattern, names, gates, ends, first, foot, groups))
     return _SCAN
+
+
+def _try(name: str, body: str) -> str:
+    """The lookahead that sets group ``name`` where ``body`` matches and always succeeds,
+    testing first the characters ``body`` can open with (:func:`first_class`).
+
+    >>> _try("x", "ab|c"), _try("y", "a?")
+    ('(?=(?:(?=[ac])(?P<x>ab|c))?)', '(?=(?P<y>a?)?)')
+    """
+    first = first_class(body)
+    return f"(?=(?:(?={first})(?P<{name}>{body}))?)" if first else f"(?=(?P<{name}>{body})?)"
 
 
 _LAST: dict = {}
@@ -357,9 +369,12 @@ def _scan(doc: Document) -> LineGates:
     starts = doc.line_starts  # the lines' offsets (most rules need them: computed once)
     last = len(doc.lines) - 1
     for m in pattern.finditer(text):
-        regs = m.regs
-        pos = regs[0][0]
+        pos = m.start()
         line = bisect_right(starts, pos) - 1
+        if m.lastindex == end_group:  # an end gate's character alone (no group after it)
+            _end_gates(out, line, text, starts[line], pos)
+            continue
+        regs = m.regs
         if regs[end_group][0] >= 0:
             _end_gates(out, line, text, starts[line], pos)
         if line < last:
