@@ -119,3 +119,22 @@ def test_teaser_trigger_skips_no_page_with_a_teaser(parts, sep):
         assert [(f.start, f.message) for f in lint(text, select=["D220"])] == found
     finally:
         teasers.may_hold_teaser = trigger
+
+
+def test_first_class_holds_every_character_a_match_opens_with():
+    import re
+
+    from linter.rules.debris.structscan import first_class
+
+    cases = {r"(?:[-*]+[ \t]*)?(?:ab|c\d)": ["-- ab", "c7", "*c1"], r"x*y": ["y", "xxy"], r"\s?(?:q|\w)": [" q", "_"],
+             r"(?:)a": ["a"], r"a|b?": [], r"[^a]b": [], r"(?=a)a": [], r"\bab": []}
+    for pattern, samples in cases.items():
+        first = first_class(pattern)
+        if not samples:  # may match the empty string or opens with an assertion: unknown
+            assert first is None, pattern
+            continue
+        for s in samples:
+            assert re.match(pattern, s) and re.match(first, s), (pattern, s)
+    assert first_class(r"\d") == r"[\d]" and first_class("é|e") == "[eé]"
+    # the line scan tries each of its groups only where that group's first class holds
+    assert _scanner()[0].pattern.count("(?=(?:(?=[") >= 12
