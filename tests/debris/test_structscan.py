@@ -127,7 +127,7 @@ def test_first_class_holds_every_character_a_match_opens_with():
     from linter.rules.debris.structscan import first_class
 
     cases = {r"(?:[-*]+[ \t]*)?(?:ab|c\d)": ["-- ab", "c7", "*c1"], r"x*y": ["y", "xxy"], r"\s?(?:q|\w)": [" q", "_"],
-             r"(?:)a": ["a"], r"a|b?": [], r"[^a]b": [], r"(?=a)a": [], r"\bab": []}
+             r"(?:)a": ["a"], r"a|b?": [], r"[^a]b": [], r"(?=a)a": [], r"\bab": [], r"(?i)ab": [], r"x?(?i:a)": []}
     for pattern, samples in cases.items():
         first = first_class(pattern)
         if not samples:  # may match the empty string or opens with an assertion: unknown

@@ -120,10 +120,11 @@ def first_class(pattern: str) -> str | None:
 
     >>> print(first_class(r"(?:[-*]+[ \\t]*)?(?:ab|c\\d)|\\d|[x-z]"))
     [\\*\\-acx-z\\d]
-    >>> first_class(r"a?"), first_class(r"(?=a)a"), first_class(r"[^a]")
-    (None, None, None)
+    >>> first_class(r"a?"), first_class(r"(?=a)a"), first_class(r"[^a]"), first_class(r"(?i:a)")
+    (None, None, None, None)
     """
-    items = _first_items(_sre.parse(pattern))
+    parsed = _sre.parse(pattern)
+    items = None if parsed.state.flags & re.IGNORECASE else _first_items(parsed)
     if items is None:
         return None
     chars = sorted({i for i in items if isinstance(i, tuple)})
@@ -157,7 +158,7 @@ def _first_items(seq) -> list | None:
                 out += got
             return out
         if op is _sre.SUBPATTERN:
-            got = _first_items(av[-1])
+            got = None if av[1] & re.IGNORECASE else _first_items(av[-1])
             return None if got is None else out + got
         if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
             got = _first_items(av[2])
