@@ -166,6 +166,77 @@ def _guessed_symbol(line: str, span) -> bool:
     return " " in line[span.start:span.end] and not span.replacement.isalpha()
 
 
+def _may_move_text(line: str, span: Repair) -> bool:
+    """Whether ``span`` may move text rather than repair it in place: it inserts text from
+    nothing, deletes text across a space, or joins words into fewer that ftfy does not make
+    of its text alone. ftfy re-decodes each damaged run in place, but the alignment of a line
+    with its repair can pair a repaired character with a copy elsewhere (a repeated phrase, a
+    no-break space that was a byte of a damaged character); such a span, applied without its
+    partner (unsafe, suppressed or overlapped), would lose or double a word.
+
+    >>> S = lambda a, b, r: Repair(a, b, r)
+    >>> _may_move_text("donâ€™t", S(3, 6, "’")), _may_move_text("caf\u00c3\u00a9", S(3, 5, "é"))
+    (False, False)
+    >>> _may_move_text("voilà x", S(6, 6, "привет")), _may_move_text("allÃ© Ã x", S(3, 8, "é"))
+    (True, True)
+    """
+    old, new = line[span.start:span.end], span.replacement
+    if not old:
+        return bool(new.strip())
+    if not new.strip() and any(c.isspace() for c in old):
+        return True
+    return len(old.split()) > max(1, len(new.split())) and _plan_of(old)[0] != new
+
+
+def _each_alone(line: str, fixed: str, spans: tuple[Repair, ...]) -> tuple[Repair, ...]:
+    """``spans`` with each certain one kept certain only when it stands alone: ftfy repairs
+    its word alone the same way (the test the spans of an uncertain plan pass, see
+    :func:`repair_line`), or the line with only that span applied is still repaired by ftfy
+    into ``fixed`` (the span took nothing ftfy's repair of the rest needs, and put nothing
+    there twice). A certain span that does not stand alone is joined with the next ones
+    until the joined span does ("Р" -> "Приятного" and "Сџ…Р В°" -> "аппетита", where the
+    alignment gave the first word's space to a lost no-break space of the second, stand
+    alone as one span); what never does is not certain.
+
+    >>> line = "Р СџРЎР‚Р С‘РЎРЏРЎвЂљР Р…Р С•Р С–Р С• Р В°Р С—Р С—Р ВµРЎвЂљР С‘РЎвЂљР В°, x"
+    >>> [(r.replacement, r.certain) for r in repair_line(line)]
+    [('Приятного аппетита', True)]
+    """
+    out: list[Repair] = []
+    group: list[Repair] = []
+    for r in spans:
+        if not r.certain and not group:
+            out.append(r)
+            continue
+        group.append(r)
+        joined = _joined(line, group)
+        if _stands_alone(line, fixed, joined):
+            out.append(joined)
+            group = []
+    for r in group:
+        out.append(r._replace(certain=False))
+    return tuple(out)
+
+
+def _joined(line: str, group: list[Repair]) -> Repair:
+    """One span covering ``group`` (the text between its spans unchanged); certain when all are."""
+    first, last = group[0], group[-1]
+    replacement = "".join(
+        r.replacement + (line[r.end:n.start] if n is not None else "")
+        for r, n in zip(group, [*group[1:], None]))
+    return Repair(first.start, last.end, replacement, first.explanation,
+                  all(r.certain for r in group))
+
+
+def _stands_alone(line: str, fixed: str, r: Repair) -> bool:
+    if not r.certain:
+        return False
+    a, b = _word(line, r.start, r.end)
+    word = line[a:b]
+    return (_plan_of(word)[0] == word[: r.start - a] + r.replacement + word[r.end - a:]
+            or _plan_of(line[:r.start] + r.replacement + line[r.end:])[0] == fixed)
+
+
 def _word(line: str, start: int, end: int) -> tuple[int, int]:
     while start > 0 and not line[start - 1].isspace():
         start -= 1
@@ -196,9 +267,13 @@ def repair_line(line: str) -> tuple[Repair, ...]:
     spans = changed_spans(line, fixed)
     certain = _certain(fixed, plan, len(spans))
     if certain or len(spans) == 1:
-        return tuple(Repair(r.start, r.end, r.replacement, explanation,
-                            certain and r.certain and not _guessed_symbol(line, r))
-                     for r in spans)
+        out = tuple(Repair(r.start, r.end, r.replacement, explanation,
+                           certain and r.certain and not _guessed_symbol(line, r))
+                    for r in spans)
+        if not any(_may_move_text(line, r) for r in out) and (
+                len(out) == 1 or all(r.certain for r in out)):
+            return out
+        return _each_alone(line, fixed, out)  # some span may move text: each must stand alone
     out = []
     for r in spans:
         a, b = _word(line, r.start, r.end)
