@@ -218,8 +218,16 @@ def process_source(src: files.Source, display: str, settings: Settings, opts: Ru
     except (engine.RuleCrash, PackError) as exc:
         result.error = str(exc)
         return result
-    result.findings = [finding_dict(f, fixed.fixed, display) for f in fixed.remaining]
     result.fixed = len(fixed.applied)
+    if not (fixed.changed or result.changed or src.path == "-"):
+        # nothing to write: the remaining findings are reported as a check reports them
+        if fixed.remaining and opts.render == "text":
+            result.report, result.fixes = text_report(fixed.remaining, fixed.fixed, display,
+                                                      opts.render_unsafe)
+        else:
+            result.findings = [finding_dict(f, fixed.fixed, display) for f in fixed.remaining]
+        return result
+    result.findings = [finding_dict(f, fixed.fixed, display) for f in fixed.remaining]
     new_text = fixed.fixed.to_text()
     if fixed.changed or result.changed:
         result.changed = True

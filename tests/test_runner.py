@@ -203,3 +203,24 @@ def test_the_parent_warms_up_on_a_few_small_first_files(tmp_path):
     assert runner._warm_up_files([s, b, s], 16) == 1  # not past the byte budget
     assert runner._warm_up_files([b, s], 16) == 0
     assert runner._warm_up_files([s, gone, s], 16) == 1  # a worker reports it
+
+
+def test_a_fix_with_nothing_to_write_reports_as_the_check_does(tmp_path, monkeypatch):
+    # a file whose only finding has no safe fix (a photo credit, left for --unsafe-fixes):
+    # the fix writes nothing and reports the finding as a check does, in text straight from
+    # the findings and in the other formats from their dicts
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "a.txt"
+    data = "The ferry left on Monday, the mayor said.\n\nPhoto: Reuters\n".encode("utf-8")
+    path.write_bytes(data)
+    stamp = os.stat(path).st_mtime_ns
+
+    def report(mode, render):
+        opts = runner.RunOptions(mode=mode, jobs=1, cache=False, render=render)
+        return [(r.report, r.findings, r.changed) for r in runner.run(["a.txt"], ConfigResolver(), opts)]
+
+    checked = report("check", "text")
+    assert checked[0][0] and not checked[0][2]
+    assert report("fix", "text") == checked
+    assert report("fix", None)[0][1] == report("check", None)[0][1] != []
+    assert path.read_bytes() == data and os.stat(path).st_mtime_ns == stamp
