@@ -55,3 +55,27 @@ def run_cli(*args: str, cwd=None, input: str | bytes | None = None, env: dict | 
     return subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, env=full_env,
                           input=input, capture_output=True,
                           text=not isinstance(input, bytes), timeout=120)
+
+
+def damaged_corpus_lines(words_per_line: int, seed: int = 7, articles: int = 60):
+    """Lines of 80+ characters of the shared corpus's first ``articles`` articles, each with
+    up to ``words_per_line`` random words read as Windows-1252 (UTF-8 mojibake), kept when
+    E101's prefilter suspects them: ``(damaged, ftfy's repair)``. None at all without the
+    corpus (callers skip)."""
+    import random
+
+    from linter.rules.encoding.gate import suspect_lines
+    from linter.rules.encoding.repair import _plan_of
+
+    paths = sorted((CORPUS / "articles").glob("*"))[:articles] if CORPUS.exists() else []
+    rng = random.Random(seed)
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if len(line) < 80:
+                continue
+            words = line.split(" ")
+            for k in rng.sample(range(len(words)), min(words_per_line, len(words))):
+                words[k] = words[k].encode("utf-8").decode("cp1252", errors="replace")
+            damaged = " ".join(words)
+            if suspect_lines(damaged):
+                yield damaged, _plan_of(damaged)[0]

@@ -224,29 +224,16 @@ def test_rough_spans_are_unsafe(monkeypatch):
 
 
 def test_real_damaged_lines_stay_well_within_the_exact_budget():
-    from helpers import CORPUS
-    from linter.rules.encoding.gate import suspect_lines
+    from helpers import damaged_corpus_lines
 
-    articles = sorted((CORPUS / "articles").glob("*"))[:60] if CORPUS.exists() else []
-    if not articles:
-        pytest.skip("no corpus")
-    rng = random.Random(7)
     worst = 0
-    for path in articles:
-        for line in path.read_text(encoding="utf-8").split("\n"):
-            if len(line) < 80:
-                continue
-            words = line.split(" ")
-            for k in rng.sample(range(len(words)), min(5, len(words))):
-                words[k] = words[k].encode("utf-8").decode("cp1252", errors="replace")
-            damaged = " ".join(words)
-            if not suspect_lines(damaged):
-                continue
-            fixed, _ = _plan_of(damaged)
-            budget = align._Budget(align.EXACT_BUDGET)
-            align._exact(damaged, fixed, budget)
-            worst = max(worst, align.EXACT_BUDGET - budget.left)
-    assert 0 < worst < align.EXACT_BUDGET / 4
+    for damaged, fixed in damaged_corpus_lines(5):
+        budget = align._Budget(align.EXACT_BUDGET)
+        align._exact(damaged, fixed, budget)
+        worst = max(worst, align.EXACT_BUDGET - budget.left)
+    if not worst:
+        pytest.skip("no corpus")
+    assert worst < align.EXACT_BUDGET / 4
 
 
 def test_the_exact_search_stops_at_its_budget():
