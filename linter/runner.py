@@ -176,6 +176,16 @@ def convert_encoding(src: files.Source) -> tuple[str | None, str]:
     return convert_to_utf8(src.data)
 
 
+def _report(result: FileResult, found: list[Finding], doc: Document, display: str,
+            opts: RunOptions) -> None:
+    """Put ``found`` in ``result``: as the text report straight away when the run renders
+    text (no finding dicts), else as finding dicts."""
+    if found and opts.render == "text":
+        result.report, result.fixes = text_report(found, doc, display, opts.render_unsafe)
+    else:
+        result.findings = [finding_dict(f, doc, display) for f in found]
+
+
 def process_source(src: files.Source, display: str, settings: Settings, opts: RunOptions,
                    write: bool = True) -> FileResult:
     """Check or fix one decoded source; writes the fixed file when ``write``."""
@@ -207,11 +217,7 @@ def process_source(src: files.Source, display: str, settings: Settings, opts: Ru
         src.text = text = None
     try:
         if opts.mode == "check":
-            found = engine.check(doc, rules, ctx)
-            if found and opts.render == "text":  # straight to the report: no finding dicts
-                result.report, result.fixes = text_report(found, doc, display, opts.render_unsafe)
-            else:
-                result.findings = [finding_dict(f, doc, display) for f in found]
+            _report(result, engine.check(doc, rules, ctx), doc, display, opts)
             return result
         unsafe = settings.unsafe_fixes if opts.unsafe_fixes is None else opts.unsafe_fixes
         fixed = engine.fix(doc, rules, ctx, unsafe=unsafe, fixable=fixable)
@@ -221,11 +227,7 @@ def process_source(src: files.Source, display: str, settings: Settings, opts: Ru
     result.fixed = len(fixed.applied)
     if not (fixed.changed or result.changed or src.path == "-"):
         # nothing to write: the remaining findings are reported as a check reports them
-        if fixed.remaining and opts.render == "text":
-            result.report, result.fixes = text_report(fixed.remaining, fixed.fixed, display,
-                                                      opts.render_unsafe)
-        else:
-            result.findings = [finding_dict(f, fixed.fixed, display) for f in fixed.remaining]
+        _report(result, fixed.remaining, fixed.fixed, display, opts)
         return result
     result.findings = [finding_dict(f, fixed.fixed, display) for f in fixed.remaining]
     new_text = fixed.fixed.to_text()

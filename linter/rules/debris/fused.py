@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from linter.core.findings import Fix
@@ -36,7 +37,7 @@ def fused_spans(line: str, m: packs.Matcher, points=None) -> list[tuple[int, int
     []
     """
     out = []
-    longest = _longest_label_word(m)
+    longest = glue_tables(m).longest
     for pos in (g.start() + 1 for g in _GLUE.finditer(line)) if points is None else points:
         first = _TOKEN.match(line, pos).group()  # the word at the capital (never a space)
         found = False
@@ -197,20 +198,13 @@ def _glue_tables(m: packs.Matcher) -> GlueTables:
     return GlueTables(firsts, lasts, _longest_label_word(m), byte_pairs, byte_triples)
 
 
-#: id(matcher) -> (matcher, its tables): the matcher is kept so that a new one at the same
-#: address is never given another's tables
-_TABLES: dict[int, tuple[packs.Matcher, GlueTables]] = {}
-
-
+@lru_cache(maxsize=None)
 def glue_tables(m: packs.Matcher) -> GlueTables:
-    """``m``'s :class:`GlueTables`, worked out on first use.
+    """``m``'s :class:`GlueTables`, worked out on first use (a matcher hashes by identity).
 
     A glue point with neither pair around it is no fused chrome (see :func:`fused_spans`).
     """
-    got = _TABLES.get(id(m))
-    if got is None or got[0] is not m:
-        got = _TABLES[id(m)] = (m, _glue_tables(m))
-    return got[1]
+    return _glue_tables(m)
 
 
 #: the capital of a glue point in the letter classes of the UTF-8 bytes (:data:`_CLASSES`):

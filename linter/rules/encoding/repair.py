@@ -231,10 +231,19 @@ def _joined(line: str, group: list[Repair]) -> Repair:
 def _stands_alone(line: str, fixed: str, r: Repair) -> bool:
     if not r.certain:
         return False
+    return (_word_repair(line, r)[0] is not None
+            or _plan_of(line[:r.start] + r.replacement + line[r.end:])[0] == fixed)
+
+
+def _word_repair(line: str, r: Repair) -> tuple[str | None, list, str]:
+    """ftfy's repair of the word around ``r`` alone and its plan when it is ``r``'s repair
+    (else ``None, []``), and the word."""
     a, b = _word(line, r.start, r.end)
     word = line[a:b]
-    return (_plan_of(word)[0] == word[: r.start - a] + r.replacement + word[r.end - a:]
-            or _plan_of(line[:r.start] + r.replacement + line[r.end:])[0] == fixed)
+    own_fixed, own_plan = _plan_of(word)
+    if own_fixed == word[: r.start - a] + r.replacement + word[r.end - a:]:
+        return own_fixed, own_plan, word
+    return None, [], word
 
 
 def _word(line: str, start: int, end: int) -> tuple[int, int]:
@@ -276,11 +285,9 @@ def repair_line(line: str) -> tuple[Repair, ...]:
         return _each_alone(line, fixed, out)  # some span may move text: each must stand alone
     out = []
     for r in spans:
-        a, b = _word(line, r.start, r.end)
-        word = line[a:b]
-        expected = word[: r.start - a] + r.replacement + word[r.end - a:]
-        own_fixed, own_plan = _plan_of(word) if r.certain else (None, [])  # rough: not again
-        if own_fixed == expected:
+        # (a rough span is not asked again)
+        own_fixed, own_plan, word = _word_repair(line, r) if r.certain else (None, [], "")
+        if own_fixed is not None:
             out.append(Repair(r.start, r.end, r.replacement, describe(own_plan, word),
                               _certain(own_fixed, own_plan, 1)))
         else:
